@@ -1,0 +1,3 @@
+from deadlint.cli import main
+
+main()

@@ -1,0 +1,149 @@
+"""The ``deadlint`` command line (Click). Exit codes: 0 clean, 1 findings, 2 error."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from deadlint import __version__
+from deadlint.config import ConfigError, Policy, find_user_config, load_policy
+from deadlint.findings import SEVERITIES
+from deadlint.language import LANGUAGES
+from deadlint.report import FORMATS, Report, locate, render
+from deadlint.rules.registry import RuleLoadError, RuleSet, plugin_manager
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"deadlint: error: {message}", err=True)
+
+
+def _rule_ids(value: str | None) -> set[str]:
+    return {part.strip() for part in (value or "").split(",") if part.strip()}
+
+
+def _parse_now(_ctx, _param, value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO 8601 time such as 2026-11-20T10:00") from None
+
+
+def load_ruleset(config: Path | None) -> tuple[RuleSet, list[str]]:
+    """The rule set and any problems met on the way; a broken user config falls back to the defaults."""
+    problems: list[str] = []
+    user_file = config or find_user_config(Path.cwd())
+    try:
+        policy = load_policy(user_file)
+    except ConfigError as exc:
+        problems.append(str(exc))
+        policy = load_policy(None)
+    ruleset = RuleSet(plugin_manager(), policy)
+    try:
+        policy.check_rule_ids(set(ruleset.rules))
+    except ConfigError as exc:
+        problems.append(str(exc))
+        ruleset = RuleSet(ruleset.manager, load_policy(None))
+    return ruleset, problems
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="deadlint")
+def main() -> None:
+    """deadlint: flag vague promises in fi/sv/en drafts and suggest exact deadlines."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Treat every draft as this language.")
+@click.option("--now", callback=_parse_now, metavar="ISO", help="Reference time (default: the draft's send time, else now).")
+@click.option("--tz", metavar="ZONE", help="Office time zone for every language, e.g. Europe/Helsinki.")
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Policy file merged over rules.yaml.")
+@click.option("--select", metavar="RULE,...", help="Run only these rules.")
+@click.option("--ignore", metavar="RULE,...", help="Skip these rules.")
+@click.option("--min-severity", type=click.Choice(SEVERITIES), help="Report findings at or above this level.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--include", multiple=True, metavar="GLOB", help="Files to check inside directories (repeatable).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Files to skip (repeatable).")
+def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, include, exclude) -> None:
+    """Check drafts: files, directories (recursive) or - for stdin."""
+    from deadlint.engine import Linter
+    from deadlint.sources import SourceError, iter_sources
+
+    try:
+        ruleset, problems = load_ruleset(config)
+    except RuleLoadError as exc:
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
+    for problem in problems:
+        _fail(problem)
+    selected, ignored = _rule_ids(select), _rule_ids(ignore)
+    for option, ids in (("--select", selected), ("--ignore", ignored)):
+        unknown = sorted(ids - set(ruleset.rules))
+        if unknown:
+            problems.append(option)
+            _fail(f"{option}: unknown rule id(s) {', '.join(unknown)} (see `deadlint rules`)")
+    if tz:
+        _check_timezone(tz)
+    policy: Policy = ruleset.policy
+    linter = Linter(ruleset, select=selected & set(ruleset.rules) or None, ignore=ignored,
+                    min_severity=min_severity, language=lang, now=now, timezone=tz)
+    report = Report()
+    sources = iter_sources(paths, include=include or policy.include, exclude=exclude or policy.exclude,
+                           max_bytes=int(policy.max_file_mb * 1024 * 1024))
+    for source in sources:
+        if isinstance(source, SourceError):
+            report.errors.append(source)
+            continue
+        report.drafts += 1
+        result = linter.check(source)
+        report.findings.extend(locate(source, f) for f in result.findings)
+    if fmt == "text":
+        for error in report.errors:
+            _fail(str(error))
+    click.echo(render(fmt, report, rules=linter.rules, colour=sys.stdout.isatty()), nl=False)
+    if problems or report.errors:
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_FINDINGS if report.findings else EXIT_CLEAN)
+
+
+def _check_timezone(tz: str) -> None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise click.BadParameter(f"unknown time zone {tz!r}", param_hint="--tz") from None
+
+
+@main.command()
+@click.option("--explain", "explain_id", metavar="ID", help="Show one rule's documentation page.")
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Policy file merged over rules.yaml.")
+def rules(explain_id, config) -> None:
+    """List every rule and the pack it came from, or explain one."""
+    ruleset, problems = load_ruleset(config)
+    for problem in problems:
+        _fail(problem)
+    policy = ruleset.policy
+    if explain_id:
+        rule = ruleset.rules.get(explain_id)
+        if rule is None:
+            _fail(f"unknown rule id {explain_id!r} (see `deadlint rules`)")
+            sys.exit(EXIT_ERROR)
+        langs = ", ".join(f"{lang} ({pack})" for lang, pack in sorted(rule.languages.items())) or "all"
+        click.echo(f"{rule.id}  [{policy.severity(rule.id, rule.severity)}]  from {rule.pack}\n")
+        click.echo(f"{rule.summary}\n\nLanguages: {langs}\n\n{rule.doc}")
+        sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)
+    width = max(len(r) for r in ruleset.rules)
+    for rule in ruleset.rules.values():
+        state = "" if policy.rule_enabled(rule.id) else "  (disabled)"
+        langs = ",".join(sorted(rule.languages)) or "all"
+        click.echo(f"{rule.id:<{width}}  {policy.severity(rule.id, rule.severity):<7}  {rule.pack:<16}  "
+                   f"[{langs}]  {rule.summary}{state}")
+    sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)

@@ -1,0 +1,46 @@
+"""YAML loading that remembers the line of every key, for one-line config errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Lines = dict[tuple, int]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class ConfigError(ValueError):
+    """One line: the file, the line and what is wrong."""
+
+
+def load_with_lines(path: Path) -> tuple[Any, Lines]:
+    """Parse a YAML file into plain data plus {key path: 1-based line}."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        data = yaml.load(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark else ""
+        raise ConfigError(f"{path}{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    lines: Lines = {}
+    if node is not None:
+        _record_lines(node, (), lines)
+    return ({} if data is None else data), lines
+
+
+def _record_lines(node: yaml.Node, key_path: tuple, lines: Lines) -> None:
+    lines[key_path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
+            lines[(*key_path, key)] = key_node.start_mark.line + 1
+            _record_lines(value_node, (*key_path, key), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _record_lines(item, (*key_path, i), lines)

@@ -1,0 +1,33 @@
+"""Deadline engine: recognise fi/sv/en time expressions, resolve them against a
+reference time and a business calendar, check them, and suggest exact deadlines.
+
+    recognise(text, lang) -> [TimeExpression]      (grammar.py, lexicon.py)
+    resolve(expr, now, calendar) -> Resolution     (resolve.py, fallback.py)
+    check(res, now, calendar) -> [Check]           (checks.py, narrative.py)
+    suggest_deadline / render_deadline / explain   (suggest.py, render.py, explain.py)
+"""
+
+from .calendar import BusinessCalendar, BusinessPolicy
+from .checks import check
+from .explain import explain
+from .model import Check, Resolution, TimeExpression
+from .narrative import looks_past_narrative
+from .recognise import recognise
+from .render import render_deadline
+from .resolve import resolve
+from .suggest import suggest_deadline
+
+__all__ = [
+    "BusinessCalendar",
+    "BusinessPolicy",
+    "Check",
+    "Resolution",
+    "TimeExpression",
+    "check",
+    "explain",
+    "looks_past_narrative",
+    "recognise",
+    "render_deadline",
+    "resolve",
+    "suggest_deadline",
+]

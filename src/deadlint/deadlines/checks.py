@@ -1,0 +1,86 @@
+"""Rules about a resolved expression: wrong weekday, past deadline, holiday, wide window."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .calendar import BusinessCalendar
+from .lexicon import MONTH_NAMES_EN, WEEKDAY_NAMES
+from .model import Check, Resolution
+
+_EN_WEEKDAYS = WEEKDAY_NAMES["en"]
+# Week and month answers were already moved onto a business day by resolve().
+_DAY_LEVEL = frozenset({"minute", "hour", "day"})
+
+
+def check(res: Resolution, now: datetime, calendar: BusinessCalendar, *, promised: bool = True) -> list[Check]:
+    """Findings for one resolution. ``promised=False`` (e.g. past narrative) keeps only fact checks."""
+    expr = res.expression
+    if expr.is_opening_hours:  # describes hours of service, promises nothing
+        return []
+    local_now = now.astimezone(res.start.tzinfo)
+    findings = [*_weekday_mismatch(res), *_weekday_is_today(res, local_now)]
+    if promised and not expr.is_start:
+        findings += [*_deadline_past(res, local_now), *_non_business_day(res, calendar), *_wide_window(res, calendar)]
+    return findings
+
+
+def _weekday_mismatch(res: Resolution):
+    expr = res.expression
+    if expr.weekday is None or expr.day is None or expr.date_from_context:
+        return
+    actual = res.start.weekday()
+    if actual != expr.weekday:
+        day = res.start.date()
+        yield Check("weekday-mismatch", "warning",
+                    f"{day.day}.{day.month}.{day.year} is a {_EN_WEEKDAYS[actual]}, "
+                    f"not a {_EN_WEEKDAYS[expr.weekday]}")
+
+
+def _weekday_is_today(res: Resolution, local_now: datetime):
+    expr = res.expression
+    if (expr.weekday is None or expr.day is not None or expr.weekday_relation
+            or expr.week_number is not None or expr.week_offset is not None
+            or expr.weekday != local_now.weekday()):
+        return
+    meant = "today" if res.start.date() == local_now.date() else "a week from today"
+    yield Check("weekday-is-today", "info",
+                f"Today is {_EN_WEEKDAYS[expr.weekday]}; \"{expr.text}\" was read as {meant} "
+                f"({_english_date(res.start)})")
+
+
+def _deadline_past(res: Resolution, local_now: datetime):
+    if res.has_time:
+        past = (res.end or res.start) < local_now
+    else:  # a day-level promise is kept until the day is over
+        past = res.start.date() < local_now.date()
+    if past:
+        yield Check("deadline-past", "error",
+                    f"\"{res.expression.text}\" is {_english_date(res.start)}, which is already in the past")
+
+
+def _non_business_day(res: Resolution, calendar: BusinessCalendar):
+    if res.granularity not in _DAY_LEVEL:
+        return
+    day = res.start.date()
+    holiday = calendar.holiday_name(day)
+    if holiday:
+        yield Check("non-business-day", "warning",
+                    f"{_english_date(res.start)} is a public holiday ({holiday}) in {calendar.policy.country}")
+    elif day.weekday() >= 5:
+        yield Check("non-business-day", "warning", f"{_english_date(res.start)} is on a weekend")
+
+
+def _wide_window(res: Resolution, calendar: BusinessCalendar):
+    if res.end is None:
+        return
+    hours = (res.end - res.start).total_seconds() / 3600
+    limit = calendar.policy.max_window_hours
+    if hours > limit:
+        yield Check("wide-time-window", "warning",
+                    f"\"{res.expression.text}\" leaves a {hours:g}-hour window; promise a time "
+                    f"(at most {limit:g} hours wide)")
+
+
+def _english_date(moment: datetime) -> str:
+    return f"{_EN_WEEKDAYS[moment.weekday()]} {moment.day} {MONTH_NAMES_EN[moment.month - 1]} {moment.year}"

@@ -1,0 +1,387 @@
+"""Token patterns compiled once per language from the word tables in lexicon.py.
+
+Each ``Pattern`` finds one kind of token and turns its match into a dict of
+TimeExpression fields (or None to reject it, e.g. 31.2.). ``recognise.py``
+combines neighbouring tokens into expressions.
+
+Token roles (``Pattern.role``):
+  content  - says something about the time (date, time, weekday, week ...)
+  needs_following - an abbreviation ("ti", "Mon") valid only before a date/time
+  needs_preceding - a bare "14.30" or "8-17", valid only after a day or opening word
+  anchor   - an opening-hours word or weekday span; makes its group opening hours
+  marker   - deadline/start words that attach to a neighbouring expression
+"""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from . import lexicon as lx
+
+Fields = dict[str, object]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str
+    role: str
+    regex: re.Pattern[str]
+    build: Callable[[re.Match[str]], Fields | None]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    lang: str
+    # Cheap pre-check: a text with no digit and none of these words holds no expression.
+    trigger_words: frozenset[str]
+    patterns: tuple[Pattern, ...]
+    glue: re.Pattern[str]  # text allowed between two tokens of one expression (fullmatch)
+
+
+def _alt(words, case_sensitive=frozenset()) -> str:
+    """Regex alternation of words, longest first; spaces match any whitespace."""
+    words = sorted(set(words), key=len, reverse=True)
+    if not words:
+        return "(?!)"
+    parts = []
+    for word in words:
+        escaped = re.escape(word).replace(r"\ ", r"\s+")
+        parts.append(f"(?-i:{escaped})" if word in case_sensitive else escaped)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _lower_keys(table: dict) -> dict:
+    return {_key(word): value for word, value in table.items()}
+
+
+def _compile(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
+
+WORD = re.compile(r"\w+")
+WORD_START = r"(?<!\w)"
+WORD_END = r"(?!\w)"
+HOUR = r"(?:[01]?\d|2[0-3])"
+MINUTE = r"[0-5]\d"
+DAY = r"(?:[0-2]?\d|3[01])"
+YEAR = r"(?:\d{4})"
+# Numbers glued to currency, percent or units are amounts, never dates or times.
+NOT_AN_AMOUNT = r"(?!\s*(?:€|\$|£|%|e\b|eur\b|euro|kr\b|kronor|sek\b|usd\b|gbp\b|mm\b|cm\b|km\b|kg\b))"
+# A date/time number must not continue a longer number, version, price or IP.
+NUMBER_START = r"(?<![\w.,:/#$€£+\-])"
+NUMBER_END = r"(?![\w/]|[.,:]\d)"
+
+
+# --- field builders -----------------------------------------------------------
+
+def _calendar_date(day: int, month: int, year: int | None) -> Fields | None:
+    if not 1 <= month <= 12:
+        return None
+    # Without a year, allow 29.2.: the nearest year decides later.
+    if not 1 <= day <= _stdlib_calendar.monthrange(year or 2024, month)[1]:
+        return None
+    fields: Fields = {"day": day, "month": month}
+    if year is not None:
+        fields["year"] = year
+    return fields
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    return int(text) + (2000 if len(text) == 2 else 0)
+
+
+def _build_numeric_date(match: re.Match[str], lang: str) -> Fields | None:
+    day, month = int(match["d"]), int(match["m"])
+    if match["sep"] == "/" and lang == "en" and month > 12 >= day:
+        day, month = month, day  # "11/24" can only be US order
+    # Two-digit years only after a slash: "2.4.11" is a version number, "2/4/11" a date.
+    return _calendar_date(day, month, _year(match["y"] or match["y2"]))
+
+
+def _build_iso_date(match: re.Match[str]) -> Fields | None:
+    return _calendar_date(int(match["d"]), int(match["m"]), int(match["y"]))
+
+
+def _build_named_date(match: re.Match[str], months: dict[str, int]) -> Fields | None:
+    return _calendar_date(int(match["d"]), months[_key(match["month"])], _year(match["y"]))
+
+
+def _hour_from_12h(hour: int, meridiem: str | None) -> int | None:
+    if meridiem is None:
+        return hour
+    if not 1 <= hour <= 12:
+        return None
+    pm = meridiem.lower().startswith("p")
+    return (hour % 12) + (12 if pm else 0)
+
+
+def _build_time(match: re.Match[str]) -> Fields | None:
+    explicit = bool(match["prefix"] or match["opener"] or match["closer"] or match["ap1"] or match["ap2"]
+                    or ":" in match.group(0))
+    start_ap = match["ap1"] or (match["ap2"] if match["h2"] else None)
+    hour = _hour_from_12h(int(match["h1"]), start_ap)
+    minute = int(match["m1"] or 0)
+    if hour is None:
+        return None
+    fields: Fields = {"hour": hour, "minute": minute}
+    if match["h2"]:
+        end_hour = _hour_from_12h(int(match["h2"]), match["ap2"])
+        if end_hour is None:
+            return None
+        if match["ap2"] and not match["ap1"] and hour > end_hour:
+            hour = _hour_from_12h(int(match["h1"]), "am")  # "11-2pm" is 11 am to 2 pm
+        end_minute = int(match["m2"] or 0)
+        if (end_hour, end_minute) <= (hour, minute) and end_hour < 12:
+            end_hour += 12  # "9-5" in opening hours means 9 to 17
+        if (end_hour, end_minute) <= (hour, minute):
+            return None
+        fields.update(hour=hour, window_end=(end_hour, end_minute))
+    elif not explicit and not match["m1"]:
+        return None  # a lone "12" is just a number
+    if not explicit:
+        fields["_bare"] = True  # "14.30" or "8-17": needs a day or opening word before it
+    return fields
+
+
+def _lookup(table: dict, key: str = "word", field: str = "", flag_field: str = "is_deadline"):
+    """Builder for tokens that are one looked-up phrase: table value is value or (value, flag)."""
+    lowered = _lower_keys(table)
+
+    def build(match: re.Match[str]) -> Fields:
+        value = lowered[_key(match[key])]
+        flag = ""
+        if isinstance(value, tuple):
+            value, flag = value
+        fields: Fields = {field: value} if field else {}
+        if flag == "deadline":
+            fields[flag_field] = True
+        return fields
+
+    return build
+
+
+def _build_weekday(match: re.Match[str], names: dict, relations: dict) -> Fields:
+    weekday, flag = names[_key(match["word"])]
+    fields: Fields = {"weekday": weekday}
+    if match["rel"]:
+        fields["weekday_relation"] = relations[_key(match["rel"])]
+    if flag == "last":
+        fields["weekday_relation"] = "last"
+    elif flag == "deadline":
+        fields["is_deadline"] = True
+    return fields
+
+
+def _number(text: str | None, words: dict[str, int]) -> int | None:
+    if text is None:
+        return None
+    return int(text) if text.isdigit() else words[_key(text)]
+
+
+def _build_business_days(match: re.Match[str], words: dict[str, int]) -> Fields | None:
+    count = _number(match["n"], words)
+    if count is None and not (match["before"] or match["after"]):
+        return None  # "business day" alone names no duration
+    count = 1 if count is None else count
+    if not 1 <= count <= 60:
+        return None
+    return {"business_days": count, "is_deadline": True}
+
+
+def _build_week_number(match: re.Match[str], prefixes: dict[str, str]) -> Fields | None:
+    week = int(match["w"])
+    if not 1 <= week <= 53:
+        return None
+    fields: Fields = {"week_number": week}
+    if match["y"]:
+        fields["year"] = int(match["y"])
+    if prefixes[_key(match["prefix"])] == "deadline":
+        fields["is_deadline"] = True
+    return fields
+
+
+def _build_month_end(match: re.Match[str], months: dict, this_month: dict, boundary: dict,
+                     after: dict) -> Fields:
+    fields: Fields = {"month_end": True}
+    if match["month"]:
+        fields["month"] = months[_key(match["month"])]
+    elif match["relative"]:
+        fields["month_offset"] = this_month[_key(match["relative"])]
+    else:
+        fields["month_offset"] = boundary[_key(match["boundary"])]
+    if match["after"] and after[_key(match["after"])] == "deadline":
+        fields["is_deadline"] = True
+    return fields
+
+
+def _build_marker(match: re.Match[str], sides: dict[str, tuple[str, str]]) -> Fields:
+    meaning, side = sides[_key(match.group(0))]
+    return {"marker": meaning, "side": side}
+
+
+# --- per-language assembly ---------------------------------------------------------
+
+def _marker_sides(lang: str) -> dict[str, tuple[str, str]]:
+    """word -> (meaning, side): side "before"/"after" the expression or "both"."""
+    sides: dict[str, tuple[str, str]] = {}
+    for meaning, before, after in (("deadline", lx.DEADLINE_BEFORE, lx.DEADLINE_AFTER),
+                                   ("start", lx.START_BEFORE, lx.START_AFTER)):
+        for word in before[lang]:
+            sides[_key(word)] = (meaning, "before")
+        for word in after[lang]:
+            side = "both" if _key(word) in sides and sides[_key(word)][0] == meaning else "after"
+            sides[_key(word)] = (meaning, side)
+    return sides
+
+
+def _joiner(joiners) -> str:
+    """Alternation of range joiners: dashes may touch the numbers, words need spaces."""
+    parts = []
+    for joiner in joiners:
+        if joiner.isspace():
+            parts.append(r"\s+")
+        elif joiner.isalpha():
+            parts.append(rf"\s+{joiner}\s+")
+        else:
+            parts.append(rf"\s*{re.escape(joiner)}\s*")
+    return "|".join(parts)
+
+
+def _time_regex(lang: str) -> str:
+    prefix = _alt(lx.TIME_PREFIXES[lang])
+    meridiem = r"(?:a\.m\.|p\.m\.|am|pm)" if lang == "en" else "(?!)"
+    joiner = _joiner(lx.TIME_RANGE_JOINERS[lang])
+
+    def clock(n: int) -> str:
+        return rf"(?P<h{n}>{HOUR})(?:[.:](?P<m{n}>{MINUTE}))?(?:\s*(?P<ap{n}>{meridiem}))?"
+
+    return (rf"(?:(?P<opener>{WORD_START}{_alt(lx.TIME_RANGE_OPENERS[lang])})\s+)?"
+            rf"(?:(?P<prefix>{WORD_START}{prefix})\s*|{NUMBER_START}){clock(1)}"
+            rf"(?:(?:{joiner})(?:{prefix}\s*)?{clock(2)})?"
+            rf"(?:\s+(?P<closer>{_alt(lx.TIME_RANGE_CLOSERS[lang])}))?"
+            rf"(?:\s*o'clock)?{NUMBER_END}{NOT_AN_AMOUNT}")
+
+
+def _grammar(lang: str) -> Grammar:
+    weekday_names = lx.WEEKDAYS[lang]
+    abbreviations = _lower_keys(lx.WEEKDAY_ABBREVIATIONS[lang])
+    months_after = lx.MONTHS_AFTER_DAY[lang]
+    months_before = lx.MONTHS_BEFORE_DAY[lang]
+    months_end = lx.MONTHS_FOR_MONTH_END[lang]
+    numbers = _lower_keys(lx.NUMBER_WORDS[lang])
+    number = rf"(?:\d{{1,2}}|{_alt(numbers)})"
+    day_suffix = _alt(lx.DAY_SUFFIXES[lang])
+    any_weekday = _alt(list(weekday_names) + list(abbreviations))
+    range_joiner = _joiner(lx.WEEKDAY_RANGE_JOINERS[lang])
+    time_prefix = _alt(lx.TIME_PREFIXES[lang])
+    week_prefixes = lx.WEEK_NUMBER_PREFIXES[lang]
+    marker_sides = _marker_sides(lang)
+    case_sensitive = lx.CASE_SENSITIVE_MONTHS
+
+    def pattern(kind: str, role: str, source: str, build) -> Pattern:
+        return Pattern(kind, role, _compile(source), build)
+
+    patterns = [
+        pattern("date", "content",
+                rf"{NUMBER_START}(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){WORD_END}(?!-)",
+                _build_iso_date),
+        # 24.11. / 24.11.2026 / 24.11 klo 12 / 24/11 / 24/11/2026
+        pattern("date", "content",
+                rf"{NUMBER_START}(?P<d>{DAY})(?P<sep>[./])(?P<m>[01]?\d)"
+                rf"(?:\.(?P<y>\d{{4}})?|/(?P<y2>\d{{4}}|\d{{2}})|(?<=/\d)|(?<=/\d\d)|(?=\s+{time_prefix}))"
+                rf"(?!\d|[.,]\d){NOT_AN_AMOUNT}",
+                lambda m: _build_numeric_date(m, lang)),
+        pattern("date", "content",
+                rf"{NUMBER_START}(?P<d>{DAY})(?:{day_suffix})?\s+(?:{_alt(lx.DATE_GLUE[lang])}\s+)?"
+                rf"(?P<month>{_alt(months_after, case_sensitive)}){WORD_END}\.?(?:,?\s+(?P<y>{YEAR}))?{WORD_END}",
+                lambda m: _build_named_date(m, _lower_keys(months_after))),
+        pattern("date", "content",
+                rf"{WORD_START}(?P<month>{_alt(months_before, case_sensitive)})\.?\s+(?P<d>{DAY})"
+                rf"(?:{day_suffix})?(?:\s+{_alt(lx.DAY_WORD_AFTER_DATE[lang])})?"
+                rf"(?:,?\s+(?P<y>{YEAR}))?(?![\w:]|[.,]\d)",
+                lambda m: _build_named_date(m, _lower_keys(months_before))),
+        pattern("time", "content", _time_regex(lang), _build_time),
+        pattern("time", "content",
+                rf"{WORD_START}(?:{time_prefix}\s+)?(?P<word>{_alt(lx.NAMED_TIMES[lang])}){WORD_END}",
+                lambda m: dict(zip(("hour", "minute"), _lower_keys(lx.NAMED_TIMES[lang])[_key(m["word"])]))),
+        pattern("recurring", "anchor",
+                rf"{WORD_START}(?:{any_weekday}\.?(?:{range_joiner}){any_weekday}|"
+                rf"{_alt(lx.RECURRING_DAYS[lang])}){WORD_END}\.?",
+                lambda m: {}),
+        pattern("opening", "anchor", rf"{WORD_START}{_alt(lx.OPENING_HOURS[lang])}{WORD_END}:?", lambda m: {}),
+        pattern("weekday", "content",
+                rf"{WORD_START}(?:(?P<rel>{_alt(lx.WEEKDAY_RELATIONS[lang])})\s+)?"
+                rf"(?P<word>{_alt(weekday_names)}){WORD_END}",
+                lambda m: _build_weekday(m, _lower_keys(weekday_names), _lower_keys(lx.WEEKDAY_RELATIONS[lang]))),
+        pattern("weekday", "needs_following",
+                rf"{WORD_START}(?P<word>{_alt(abbreviations)}){WORD_END}\.?",
+                lambda m: {"weekday": abbreviations[_key(m["word"])]}),
+        pattern("relative_day", "content", rf"{WORD_START}(?P<word>{_alt(lx.RELATIVE_DAYS[lang])}){WORD_END}",
+                _lookup(lx.RELATIVE_DAYS[lang], field="day_offset")),
+        pattern("end_of_business", "content", rf"{WORD_START}{_alt(lx.END_OF_BUSINESS[lang])}{WORD_END}",
+                lambda m: {"at_business_end": True}),
+        pattern("relative_week", "content", rf"{WORD_START}(?P<word>{_alt(lx.RELATIVE_WEEKS[lang])}){WORD_END}",
+                _lookup(lx.RELATIVE_WEEKS[lang], field="week_offset")),
+        pattern("week_number", "content",
+                rf"{WORD_START}(?P<prefix>{_alt(week_prefixes)})\s*(?P<w>\d{{1,2}})"
+                rf"(?:\s*/\s*(?P<y>{YEAR}))?{NUMBER_END}",
+                lambda m: _build_week_number(m, _lower_keys(week_prefixes))),
+        pattern("month_end", "content",
+                rf"{WORD_START}(?:(?:{_alt(lx.MONTH_END_BEFORE[lang])})\s+"
+                rf"(?:(?P<month>{_alt(months_end, case_sensitive)})|(?P<relative>{_alt(lx.THIS_MONTH[lang])}))"
+                rf"|(?:(?P<month2>{_alt(months_end)})|(?P<relative2>{_alt(lx.THIS_MONTH[lang])}))\s+"
+                rf"(?P<after>{_alt(lx.MONTH_END_AFTER[lang])})"
+                rf"|(?P<boundary>{_alt(lx.MONTH_BOUNDARY[lang])})){WORD_END}",
+                lambda m: _build_month_end(_MonthEndMatch(m), _lower_keys(months_end),
+                                           _lower_keys(lx.THIS_MONTH[lang]), _lower_keys(lx.MONTH_BOUNDARY[lang]),
+                                           _lower_keys(lx.MONTH_END_AFTER[lang]))),
+        pattern("business_days", "content",
+                rf"{WORD_START}(?:(?P<before>{_alt(lx.BUSINESS_DAY_BEFORE[lang])})\s+)?(?:(?P<n>{number})\s+)?"
+                rf"{_alt(lx.BUSINESS_DAY_UNITS[lang])}(?:\s+(?P<after>{_alt(lx.BUSINESS_DAY_AFTER[lang])}))?{WORD_END}",
+                lambda m: _build_business_days(m, numbers)),
+        pattern("marker", "marker", rf"{WORD_START}{_alt(marker_sides)}(?!\w)",
+                lambda m: _build_marker(m, marker_sides)),
+    ]
+    if lang == "en":
+        patterns.append(pattern(
+            "relative_phrase", "content",
+            rf"{WORD_START}(?:in\s+{number}\s+{_alt(lx.RELATIVE_UNITS_EN)}|in\s+an?\s+(?:hour|day|week|month)"
+            rf"|{number}\s+(?:days?|weeks?)\s+from\s+(?:now|today)){WORD_END}",
+            lambda m: {"relative_phrase": m.group(0)}))
+
+    trigger_words = [*weekday_names, *months_after, *months_before, *lx.RELATIVE_DAYS[lang],
+                     *lx.END_OF_BUSINESS[lang], *lx.RELATIVE_WEEKS[lang], *lx.NAMED_TIMES[lang],
+                     *lx.MONTH_BOUNDARY[lang], *lx.THIS_MONTH[lang], *lx.BUSINESS_DAY_UNITS[lang],
+                     *(lx.RELATIVE_UNITS_EN if lang == "en" else ())]
+    trigger = frozenset(_key_word(phrase) for phrase in trigger_words)
+    glue = _compile(rf"(?:[\s,]|{WORD_START}{_alt(lx.GLUE_WORDS[lang])}{WORD_END})*")
+    return Grammar(lang, trigger, tuple(patterns), glue)
+
+
+def _key_word(phrase: str) -> str:
+    """The longest word of a phrase: present whenever the phrase is (and rarer than "i")."""
+    return max(WORD.findall(phrase.lower()), key=len)
+
+
+class _MonthEndMatch:
+    """Folds the two alternative group names of the month-end regex into one view."""
+
+    def __init__(self, match: re.Match[str]):
+        self._match = match
+
+    def __getitem__(self, name: str) -> str | None:
+        if name in ("month", "relative"):
+            return self._match[name] or self._match[name + "2"]
+        return self._match[name]
+
+
+GRAMMARS: dict[str, Grammar] = {lang: _grammar(lang) for lang in lx.LANGUAGES}

@@ -1,0 +1,339 @@
+"""Per-language word tables for the deadline grammar.
+
+Pure data: ``grammar.py`` turns these into regexes once at import. Every table
+is keyed by language code ("fi", "sv", "en"); word forms are lower case unless
+a table says otherwise. Weekdays are numbered like ``date.weekday()`` (Mon=0).
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("fi", "sv", "en")
+
+# --- weekdays ---------------------------------------------------------------
+
+# Finnish inflects the day word. Illative (-hin/-on) and translative (-ksi) mean
+# "by/until that day", so those forms carry the deadline flag themselves.
+_FI_WEEKDAY_STEMS = ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai")
+_FI_NEUTRAL_ENDINGS = ("", "na", "n", "sta", "lle", "lta", "ssa")
+_FI_DEADLINE_ENDINGS = ("ksi",)
+
+
+def _fi_weekday_forms() -> dict[str, tuple[int, str]]:
+    forms: dict[str, tuple[int, str]] = {}
+    for number, stem in enumerate(_FI_WEEKDAY_STEMS):
+        partitive = stem + ("a" if stem.endswith("o") else "ta")
+        illative = stem + ("on" if stem.endswith("o") else "hin")
+        forms[partitive] = (number, "")
+        forms[illative] = (number, "deadline")
+        for ending in _FI_NEUTRAL_ENDINGS:
+            forms[stem + ending] = (number, "")
+        for ending in _FI_DEADLINE_ENDINGS:
+            forms[stem + ending] = (number, "deadline")
+    return forms
+
+
+def _sv_weekday_forms() -> dict[str, tuple[int, str]]:
+    forms: dict[str, tuple[int, str]] = {}
+    for number, stem in enumerate(("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")):
+        forms[stem] = forms[stem + "en"] = (number, "")
+        forms["i " + stem + "s"] = (number, "last")  # "i tisdags" = last Tuesday
+    return forms
+
+
+_EN_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+WEEKDAYS: dict[str, dict[str, tuple[int, str]]] = {
+    "fi": _fi_weekday_forms(),
+    "sv": _sv_weekday_forms(),
+    "en": {name: (number, "") for number, name in enumerate(_EN_WEEKDAY_NAMES)},
+}
+
+# Abbreviations are ambiguous words ("to", "sun", "ons", "la"); grammar.py only
+# accepts them directly before a date or a time.
+WEEKDAY_ABBREVIATIONS: dict[str, dict[str, int]] = {
+    "fi": {"ma": 0, "ti": 1, "ke": 2, "to": 3, "pe": 4, "la": 5, "su": 6},
+    "sv": {"mån": 0, "tis": 1, "ons": 2, "tor": 3, "tors": 3, "fre": 4, "lör": 5, "sön": 6},
+    "en": {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
+           "fri": 4, "sat": 5, "sun": 6},
+}
+
+# Words before a weekday that pick which occurrence is meant.
+WEEKDAY_RELATIONS: dict[str, dict[str, str]] = {
+    "fi": {"ensi": "next", "tulevana": "next", "tänä": "this", "viime": "last"},
+    "sv": {"nästa": "next", "kommande": "next", "nu på": "this", "förra": "last"},
+    "en": {"next": "next", "this coming": "next", "coming": "next", "this": "this", "last": "last"},
+}
+
+# Habitual plurals and weekday spans: these describe opening hours, not dates.
+RECURRING_DAYS: dict[str, tuple[str, ...]] = {
+    "fi": ("arkisin", "arkipäivisin", "viikonloppuisin", "maanantaisin", "tiistaisin", "keskiviikkoisin",
+           "torstaisin", "perjantaisin", "lauantaisin", "sunnuntaisin"),
+    "sv": ("vardagar", "på vardagar", "vardagsdagar", "helgfri vardag", "måndagar", "tisdagar", "onsdagar",
+           "torsdagar", "fredagar", "lördagar", "söndagar"),
+    "en": ("weekdays", "on weekdays", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
+           "saturdays", "sundays"),
+}
+# A space joins Finnish case-marked spans: "maanantaista perjantaihin" (Monday to Friday).
+WEEKDAY_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
+    "fi": ("-", "–", "—", " "),
+    "sv": ("-", "–", "—", "till"),
+    "en": ("-", "–", "—", "to", "through", "thru"),
+}
+
+# Keywords that turn the following weekday span or time into opening hours.
+OPENING_HOURS: dict[str, tuple[str, ...]] = {
+    "fi": ("avoinna", "auki", "aukioloajat", "aukioloaika", "palvelemme", "päivystämme", "päivystys",
+           "puhelinaika", "tavoitettavissa"),
+    "sv": ("öppet", "öppettider", "öppettid", "telefontid", "har öppet", "nås"),
+    "en": ("open", "opening hours", "office hours", "business hours", "we are open", "we're open"),
+}
+
+# --- months -----------------------------------------------------------------
+
+_FI_MONTH_STEMS = ("tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu", "heinäkuu",
+                   "elokuu", "syyskuu", "lokakuu", "marraskuu", "joulukuu")
+
+# Finnish: "24. marraskuuta" (partitive after the day), "marraskuun 24." and
+# "marraskuun loppuun" (genitive before the day or the end word).
+MONTHS_AFTER_DAY: dict[str, dict[str, int]] = {
+    "fi": {stem + "ta": number for number, stem in enumerate(_FI_MONTH_STEMS, 1)},
+    "sv": {name: number for number, names in enumerate(
+        (("januari", "jan"), ("februari", "feb"), ("mars", "mar"), ("april", "apr"), ("maj",),
+         ("juni", "jun"), ("juli", "jul"), ("augusti", "aug"), ("september", "sep", "sept"),
+         ("oktober", "okt"), ("november", "nov"), ("december", "dec")), 1) for name in names},
+    "en": {name: number for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("May",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")), 1) for name in names},
+}
+MONTHS_BEFORE_DAY: dict[str, dict[str, int]] = {
+    "fi": {stem + "n": number for number, stem in enumerate(_FI_MONTH_STEMS, 1)},
+    "sv": {},
+    "en": MONTHS_AFTER_DAY["en"],
+}
+# Words allowed in the "end of <month>" constructions.
+MONTHS_FOR_MONTH_END: dict[str, dict[str, int]] = {
+    "fi": MONTHS_BEFORE_DAY["fi"],
+    "sv": MONTHS_AFTER_DAY["sv"],
+    "en": MONTHS_AFTER_DAY["en"],
+}
+# Names that must keep their case to be a month: "May 5" yes, "we may 5" no.
+CASE_SENSITIVE_MONTHS = frozenset({"May"})
+
+# Ordinal decoration around a day number: "24:e", "3rd", "24." ...
+DAY_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "fi": (".",),
+    "sv": (":e", ":a", "."),
+    "en": ("st", "nd", "rd", "th"),
+}
+DATE_GLUE: dict[str, tuple[str, ...]] = {  # may sit between day and month name
+    "fi": (),
+    "sv": (),
+    "en": ("of", "of the"),
+}
+DAY_WORD_AFTER_DATE: dict[str, tuple[str, ...]] = {  # "marraskuun 24. päivänä"
+    "fi": ("päivä", "päivänä", "päivään", "päiväksi", "päivää"),
+    "sv": (),
+    "en": (),
+}
+
+# --- times ------------------------------------------------------------------
+
+TIME_PREFIXES: dict[str, tuple[str, ...]] = {
+    "fi": ("klo", "klo.", "kello", "kl."),
+    "sv": ("kl.", "kl", "klockan", "kloc."),
+    "en": ("at", "@"),
+}
+TIME_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
+    "fi": ("-", "–", "—", "ja"),
+    "sv": ("-", "–", "—", "och", "till"),
+    "en": ("-", "–", "—", "and", "to"),
+}
+TIME_RANGE_OPENERS: dict[str, tuple[str, ...]] = {"fi": (), "sv": ("mellan",), "en": ("between", "from")}
+TIME_RANGE_CLOSERS: dict[str, tuple[str, ...]] = {"fi": ("välillä", "välisenä aikana"), "sv": (), "en": ()}
+# Named times of day as (hour, minute); midnight means the end of that day.
+NAMED_TIMES: dict[str, dict[str, tuple[int, int]]] = {
+    "fi": {"keskipäivä": (12, 0), "keskipäivällä": (12, 0), "keskipäivään": (12, 0),
+           "keskipäiväksi": (12, 0), "puoliltapäivin": (12, 0), "keskiyöllä": (23, 59),
+           "keskiyöhön": (23, 59), "puoliltaöin": (23, 59)},
+    "sv": {"mitt på dagen": (12, 0), "lunchtid": (12, 0), "midnatt": (23, 59)},
+    "en": {"noon": (12, 0), "midday": (12, 0), "12 noon": (12, 0), "midnight": (23, 59)},
+}
+
+# --- days relative to today --------------------------------------------------
+
+RELATIVE_DAYS: dict[str, dict[str, tuple[int, str]]] = {
+    "fi": {"tänään": (0, ""), "tänä päivänä": (0, ""), "tämän päivän aikana": (0, ""),
+           "huomenna": (1, ""), "huomisen aikana": (1, ""), "huomiseen": (1, "deadline"),
+           "huomiseksi": (1, "deadline"), "ylihuomenna": (2, ""), "ylihuomiseen": (2, "deadline"),
+           "ylihuomiseksi": (2, "deadline"), "eilen": (-1, ""), "toissapäivänä": (-2, "")},
+    "sv": {"i dag": (0, ""), "idag": (0, ""), "under dagen": (0, ""), "i morgon": (1, ""),
+           "imorgon": (1, ""), "i morron": (1, ""), "imorron": (1, ""), "i övermorgon": (2, ""),
+           "iövermorgon": (2, ""), "i går": (-1, ""), "igår": (-1, ""), "i förrgår": (-2, "")},
+    "en": {"today": (0, ""), "tonight": (0, ""), "tomorrow": (1, ""), "the day after tomorrow": (2, ""),
+           "day after tomorrow": (2, ""), "yesterday": (-1, "")},
+}
+# "End of the working day" phrases: the time is the policy's business end.
+END_OF_BUSINESS: dict[str, tuple[str, ...]] = {
+    "fi": ("päivän päätteeksi", "työpäivän päätteeksi", "työpäivän loppuun", "päivän loppuun",
+           "virka-ajan loppuun", "virka-aikana"),
+    "sv": ("dagens slut", "arbetsdagens slut", "innan dagen är slut", "under arbetsdagen"),
+    "en": ("eod", "end of day", "end of the day", "end of business", "close of business", "cob",
+           "end of the business day", "end of the working day"),
+}
+
+# --- weeks ------------------------------------------------------------------
+
+# Phrases naming a week relative to this one; the value is the week offset.
+RELATIVE_WEEKS: dict[str, dict[str, tuple[int, str]]] = {
+    "fi": {"tällä viikolla": (0, ""), "tämän viikon aikana": (0, ""), "tämän viikon": (0, ""),
+           "viikon loppuun": (0, "deadline"), "tämän viikon loppuun": (0, "deadline"),
+           "ensi viikolla": (1, ""), "ensi viikon aikana": (1, ""), "ensi viikon": (1, ""),
+           "ensi viikkoon": (1, "deadline"), "ensi viikon loppuun": (1, "deadline"),
+           "viime viikolla": (-1, "")},
+    "sv": {"denna vecka": (0, ""), "den här veckan": (0, ""), "i veckan": (0, ""), "under veckan": (0, ""),
+           "i slutet av veckan": (0, ""), "veckans slut": (0, ""), "nästa vecka": (1, ""),
+           "nästa veckas": (1, ""), "under nästa vecka": (1, ""), "i slutet av nästa vecka": (1, ""),
+           "förra veckan": (-1, "")},
+    "en": {"this week": (0, ""), "end of the week": (0, ""), "end of week": (0, ""), "eow": (0, ""),
+           "next week": (1, ""), "end of next week": (1, ""), "last week": (-1, "")},
+}
+# Words before an ISO week number; Finnish illative/translative are deadlines.
+WEEK_NUMBER_PREFIXES: dict[str, dict[str, str]] = {
+    "fi": {"viikolla": "", "viikko": "", "viikon": "", "viikkoon": "deadline", "viikoksi": "deadline",
+           "vk": "", "vk.": "", "vko": "", "vko.": ""},
+    "sv": {"vecka": "", "veckan": "", "v.": "", "v": "", "vecka nr": ""},
+    "en": {"week": "", "wk": "", "wk.": "", "cw": "", "w": ""},
+}
+
+# --- month ends -------------------------------------------------------------
+
+MONTH_END_BEFORE: dict[str, tuple[str, ...]] = {  # words before the month: "end of November"
+    "fi": (),
+    "sv": ("slutet av", "utgången av"),
+    "en": ("end of", "the end of"),
+}
+MONTH_END_AFTER: dict[str, dict[str, str]] = {  # words after the month: "marraskuun loppuun"
+    "fi": {"loppuun": "deadline", "lopussa": "", "lopulla": "", "loppuun mennessä": "deadline"},
+    "sv": {},
+    "en": {},
+}
+THIS_MONTH: dict[str, dict[str, int]] = {  # value: month offset from now
+    "fi": {"kuun": 0, "kuukauden": 0, "tämän kuun": 0, "tämän kuukauden": 0, "ensi kuun": 1,
+           "ensi kuukauden": 1},
+    "sv": {"månaden": 0, "denna månad": 0, "den här månaden": 0, "nästa månad": 1},
+    "en": {"the month": 0, "this month": 0, "month": 0, "next month": 1},
+}
+MONTH_BOUNDARY: dict[str, dict[str, int]] = {  # one-word month ends
+    "fi": {"kuunvaihteeseen": 0, "kuunvaihteessa": 0},
+    "sv": {"månadsskiftet": 0, "månadens slut": 0, "månadsslut": 0},
+    "en": {"month-end": 0, "month end": 0, "eom": 0},
+}
+
+# --- business-day durations -----------------------------------------------------
+
+NUMBER_WORDS: dict[str, dict[str, int]] = {
+    "fi": {form: number for number, forms in enumerate((
+        ("yksi", "yhden", "yhdessä"), ("kaksi", "kahden", "kahdessa"), ("kolme", "kolmen", "kolmessa"),
+        ("neljä", "neljän", "neljässä"), ("viisi", "viiden", "viidessä"), ("kuusi", "kuuden", "kuudessa"),
+        ("seitsemän", "seitsemässä"), ("kahdeksan", "kahdeksassa"), ("yhdeksän", "yhdeksässä"),
+        ("kymmenen", "kymmenessä")), 1) for form in forms},
+    "sv": {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+           "nio": 9, "tio": 10},
+    "en": {"one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10},
+}
+BUSINESS_DAY_UNITS: dict[str, tuple[str, ...]] = {
+    "fi": ("arkipäivä", "arkipäivän", "arkipäivää", "arkipäivässä", "arkipäivien", "työpäivä",
+           "työpäivän", "työpäivää", "työpäivässä", "työpäivien", "arkipäivässä"),
+    "sv": ("arbetsdag", "arbetsdagar", "arbetsdagars", "vardag", "vardagar", "bankdag", "bankdagar"),
+    "en": ("business day", "business days", "working day", "working days", "workday", "workdays",
+           "work day", "work days"),
+}
+BUSINESS_DAY_BEFORE: dict[str, tuple[str, ...]] = {
+    "fi": (),
+    "sv": ("inom", "om", "på"),
+    "en": ("within", "in"),
+}
+BUSINESS_DAY_AFTER: dict[str, tuple[str, ...]] = {
+    "fi": ("kuluessa", "sisällä", "sisään", "aikana", "päästä"),
+    "sv": (),
+    "en": (),
+}
+
+# --- English relative phrases handed to dateparser ---------------------------
+
+RELATIVE_UNITS_EN = ("minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months")
+
+# --- markers ----------------------------------------------------------------
+
+DEADLINE_BEFORE: dict[str, tuple[str, ...]] = {
+    "fi": ("viimeistään", "ennen"),
+    "sv": ("senast", "senast på", "före", "innan", "till", "tills", "senast till", "fram till"),
+    "en": ("by", "no later than", "not later than", "before", "until", "till", "due", "due by"),
+}
+DEADLINE_AFTER: dict[str, tuple[str, ...]] = {
+    "fi": ("mennessä", "viimeistään", "asti", "saakka", "ennen"),
+    "sv": ("senast", "som senast"),
+    "en": ("at the latest", "latest"),
+}
+START_BEFORE: dict[str, tuple[str, ...]] = {
+    "fi": ("alkaen",),
+    "sv": ("från och med", "fr.o.m.", "fr o m", "from", "från"),
+    "en": ("from", "starting", "starting from", "as of", "beginning", "effective"),
+}
+START_AFTER: dict[str, tuple[str, ...]] = {
+    "fi": ("alkaen", "lähtien", "eteenpäin"),
+    "sv": ("och framåt",),
+    "en": ("onwards", "onward"),
+}
+# Short words allowed between two parts of one expression: "on Monday, the 23rd at 9".
+GLUE_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": (),
+    "sv": ("den", "på"),
+    "en": ("the", "on", "of"),
+}
+
+# --- rendering and explaining --------------------------------------------------
+
+WEEKDAY_NAMES: dict[str, tuple[str, ...]] = {
+    "fi": ("maanantaina", "tiistaina", "keskiviikkona", "torstaina", "perjantaina", "lauantaina", "sunnuntaina"),
+    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
+
+# --- past narrative ------------------------------------------------------------
+
+# Small, high-precision cues that a sentence reports the past rather than promises.
+PAST_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("oli", "olivat", "olimme", "olin", "tapahtui", "toimitettiin", "lähetettiin", "lähetimme",
+           "lähetin", "toimitimme", "toimitin", "saimme", "sain", "sovimme", "pidettiin", "eilen", "viime"),
+    "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går",
+           "förra"),
+    "en": ("was", "were", "had", "did", "sent", "deployed", "delivered", "shipped", "received",
+           "yesterday", "last", "ago"),
+}
+# Regular past-tense endings, used only on words long enough to make them reliable.
+PAST_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "fi": (),
+    "sv": ("ade", "erade"),
+    "en": ("ed",),
+}
+# Words ending like a past tense that are not one.
+PAST_SUFFIX_EXCEPTIONS: dict[str, tuple[str, ...]] = {
+    "fi": (),
+    "sv": ("sade",),
+    "en": ("need", "needed", "scheduled", "planned", "expected", "required", "based", "proposed",
+           "detailed", "red", "bed", "feed", "speed", "seed", "indeed", "limited", "dedicated",
+           "interested", "related", "agreed", "promised", "guaranteed", "intended", "advanced",
+           "preferred", "updated", "estimated", "fixed", "extended", "allowed", "supposed"),
+}
+FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-looking word
+    "fi": ("lupaan", "lupaamme", "palaan", "palaamme", "toimitan", "toimitamme", "lähetän", "lähetämme",
+           "ilmoitan", "ilmoitamme", "tulee", "tulen", "tulemme", "pyrimme"),
+    "sv": ("ska", "skall", "kommer att", "lovar", "återkommer", "skickar", "levererar"),
+    "en": ("will", "i'll", "we'll", "you'll", "they'll", "shall", "going to", "promise", "expect to",
+           "plan to"),
+}

@@ -1,0 +1,36 @@
+"""Is a sentence reporting the past rather than promising? Deliberately small word lists:
+a false "past" would hide a real past deadline, so only clear cues count."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+
+_WORD = re.compile(r"[\w']+")
+_MIN_SUFFIX_WORD = 5  # "red", "bed", "sade" are too short to trust a suffix
+
+
+def _phrases(words) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
+
+
+_FUTURE = {lang: _phrases(lx.FUTURE_CUES[lang]) for lang in lx.LANGUAGES}
+_PAST_PHRASES = {lang: _phrases([w for w in lx.PAST_WORDS[lang] if " " in w] or ["\0"]) for lang in lx.LANGUAGES}
+
+
+def looks_past_narrative(sentence: str, lang: str) -> bool:
+    """True when ``sentence`` reads as a report of the past ("The fix was deployed on Monday")."""
+    lowered = sentence.lower()
+    if _FUTURE[lang].search(lowered):
+        return False
+    past_words = lx.PAST_WORDS[lang]
+    exceptions = lx.PAST_SUFFIX_EXCEPTIONS[lang]
+    suffixes = lx.PAST_SUFFIXES[lang]
+    for word in _WORD.findall(lowered):
+        if word in past_words:
+            return True
+        if suffixes and len(word) >= _MIN_SUFFIX_WORD and word not in exceptions and word.endswith(suffixes):
+            return True
+    return _PAST_PHRASES[lang].search(lowered) is not None

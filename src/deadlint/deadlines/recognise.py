@@ -1,0 +1,196 @@
+"""Find time expressions in text: tokens -> groups -> markers -> TimeExpressions."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field, replace
+
+from .grammar import GRAMMARS, WORD, Grammar
+from .model import DATE_FIELDS, TimeExpression
+
+# Token kinds that name a day, so a following bare "14.30" can hang on them.
+_DAY_KINDS = frozenset({"date", "weekday", "relative_day", "week_number", "relative_week"})
+# Fields that say nothing about *which* time and so never conflict when merging.
+_FLAG_FIELDS = frozenset({"is_deadline"})
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ\"'(])|[.!?]\s*$|\n\s*\n")
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    kind: str
+    role: str
+    fields: dict
+    order: int  # pattern index: breaks ties between equally long overlapping tokens
+
+
+@dataclass
+class _Group:
+    members: list[_Token] = field(default_factory=list)
+    markers: list[_Token] = field(default_factory=list)  # attached deadline/start words
+
+    @property
+    def start(self) -> int:
+        return min(t.start for t in self.members + self.markers)
+
+    @property
+    def end(self) -> int:
+        return max(t.end for t in self.members + self.markers)
+
+    def field_names(self) -> set[str]:
+        return {name for t in self.members for name in t.fields} - _FLAG_FIELDS
+
+    def accepts(self, token: _Token) -> bool:
+        if token.kind == "time" and any(t.kind == "time" for t in self.members):
+            return False
+        return not (self.field_names() & (set(token.fields) - _FLAG_FIELDS))
+
+
+def recognise(text: str, lang: str) -> list[TimeExpression]:
+    """Non-overlapping time expressions in ``text``, sorted, with character offsets."""
+    grammar = GRAMMARS.get(lang)
+    if grammar is None:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {sorted(GRAMMARS)}")
+    if not _DIGIT.search(text) and grammar.trigger_words.isdisjoint(WORD.findall(text.lower())):
+        return []  # most sentences: no digit and no time word
+    tokens = _tokens(text, grammar)
+    groups = [g for g in (_validated(g) for g in _group(text, tokens, grammar)) if g]
+    _attach_markers(text, tokens, groups, grammar)
+    expressions = [_expression(text, lang, g) for g in groups]
+    return _borrow_days_within_sentences(text, expressions)
+
+
+def _tokens(text: str, grammar: Grammar) -> list[_Token]:
+    found: list[_Token] = []
+    for order, pattern in enumerate(grammar.patterns):
+        for match in pattern.regex.finditer(text):
+            if match.end() == match.start():
+                continue
+            fields = pattern.build(match)
+            if fields is None:
+                continue
+            role = "needs_preceding" if fields.pop("_bare", False) else pattern.role
+            found.append(_Token(match.start(), match.end(), pattern.kind, role, fields, order))
+    # Earliest start wins, then the longest, then the earlier pattern.
+    found.sort(key=lambda t: (t.start, t.start - t.end, t.order))
+    kept: list[_Token] = []
+    for token in found:
+        if not kept or token.start >= kept[-1].end:
+            kept.append(token)
+    return kept
+
+
+def _glued(text: str, start: int, end: int, grammar: Grammar) -> bool:
+    return start <= end and grammar.glue.fullmatch(text, start, end) is not None
+
+
+def _group(text: str, tokens: list[_Token], grammar: Grammar) -> list[_Group]:
+    groups: list[_Group] = []
+    current: _Group | None = None
+    for index, token in enumerate(tokens):
+        if token.role == "marker":
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if (current and token.fields["marker"] == "deadline" and following is not None
+                    and following.kind == "time" and current.accepts(following)
+                    and _glued(text, current.end, token.start, grammar)
+                    and _glued(text, token.end, following.start, grammar)):
+                current.markers.append(token)  # "today by 3pm": the marker sits inside
+            else:
+                current = None
+            continue
+        if current and current.accepts(token) and _glued(text, current.end, token.start, grammar):
+            current.members.append(token)
+        else:
+            current = _Group([token])
+            groups.append(current)
+    return groups
+
+
+def _validated(group: _Group) -> _Group | None:
+    """Drop tokens whose neighbour requirement failed; None if nothing meaningful is left."""
+    members = group.members
+    kept = []
+    for index, token in enumerate(members):
+        if token.role == "needs_following":
+            following = members[index + 1] if index + 1 < len(members) else None
+            if following is None or following.kind not in ("date", "time"):
+                continue
+        if token.role == "needs_preceding" and not any(
+                t.kind in _DAY_KINDS or t.role == "anchor" for t in members[:index]):
+            continue
+        kept.append(token)
+    has_time = any(t.kind == "time" for t in kept)
+    if not has_time:  # "open on Monday": an opening word without hours is just a word
+        kept = [t for t in kept if t.role != "anchor"]
+    if not any(t.role != "anchor" for t in kept):
+        return None
+    return _Group(kept, group.markers)
+
+
+def _attach_markers(text: str, tokens: list[_Token], groups: list[_Group], grammar: Grammar) -> None:
+    used = {id(m) for g in groups for m in g.markers}
+    markers = [t for t in tokens if t.role == "marker" and id(t) not in used]
+    starts = [m.start for m in markers]
+    for group in groups:
+        index = bisect.bisect_left(starts, group.start)
+        before = markers[index - 1] if index > 0 else None
+        if (before is not None and id(before) not in used and before.fields["side"] in ("before", "both")
+                and _glued(text, before.end, group.start, grammar)):
+            group.markers.append(before)
+            used.add(id(before))
+        index = bisect.bisect_left(starts, group.end)
+        after = markers[index] if index < len(markers) else None
+        if (after is not None and id(after) not in used and after.fields["side"] in ("after", "both")
+                and _glued(text, group.end, after.start, grammar)):
+            group.markers.append(after)
+            used.add(id(after))
+
+
+def _expression(text: str, lang: str, group: _Group) -> TimeExpression:
+    fields: dict = {}
+    for token in group.members:
+        fields.update(token.fields)
+    meanings = {m.fields["marker"] for m in group.markers}
+    fields["is_start"] = "start" in meanings
+    fields["is_deadline"] = not fields["is_start"] and ("deadline" in meanings or bool(fields.get("is_deadline")))
+    fields["is_opening_hours"] = any(t.role == "anchor" for t in group.members)
+    start, end = group.start, group.end
+    return TimeExpression(start=start, end=end, text=text[start:end], lang=lang,
+                          granularity=_granularity(fields), **fields)
+
+
+def _granularity(fields: dict) -> str:
+    if fields.get("hour") is not None:
+        return "minute" if fields.get("minute") else "hour"
+    if fields.get("relative_phrase"):
+        phrase = fields["relative_phrase"].lower()
+        return "minute" if "minute" in phrase else "hour" if "hour" in phrase else "day"
+    if fields.get("month_end"):
+        return "month"
+    if (fields.get("week_number") is not None or fields.get("week_offset") is not None) and \
+            fields.get("weekday") is None:
+        return "week"
+    return "day"
+
+
+def _borrow_days_within_sentences(text: str, expressions: list[TimeExpression]) -> list[TimeExpression]:
+    """A bare time ("by 09:30") takes its day from an earlier expression in its sentence."""
+    if len(expressions) < 2:
+        return expressions
+    sentence_ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    result: list[TimeExpression] = []
+    for expr in expressions:
+        if expr.hour is not None and not expr.names_day and not expr.is_opening_hours:
+            sentence = bisect.bisect_right(sentence_ends, expr.start)
+            for earlier in reversed(result):
+                if bisect.bisect_right(sentence_ends, earlier.start) != sentence:
+                    break
+                if earlier.names_day and not earlier.is_opening_hours and not earlier.business_days:
+                    borrowed = {name: getattr(earlier, name) for name in DATE_FIELDS}
+                    expr = replace(expr, date_from_context=True, **borrowed)
+                    break
+        result.append(expr)
+    return result

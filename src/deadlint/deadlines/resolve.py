@@ -1,0 +1,149 @@
+"""Pin a TimeExpression to the calendar relative to a reference time.
+
+Choices (documented because people disagree about them):
+* A weekday is its next occurrence. Today's weekday name means today only when a
+  clock time later than now is given; otherwise the same day next week
+  (check ``weekday-is-today`` flags the ambiguity). "this Friday" allows today,
+  "next Monday" never means today, "last Monday" / "i måndags" look back.
+* A date without a year is its NEAREST occurrence, past or future, so a stale
+  date stays in the past and ``deadline-past`` can fire.
+* A bare clock time without a day is today, or tomorrow when already passed.
+* Day-level answers sit at the policy's business end (business start for
+  "from ..." expressions); weeks end on their last business day up to Friday;
+  month ends on the last business day of the month.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from .calendar import BusinessCalendar
+from .fallback import parse_relative
+from .model import Resolution, TimeExpression
+
+
+@lru_cache(maxsize=16)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def resolve(expr: TimeExpression, now: datetime, calendar: BusinessCalendar) -> Resolution | None:
+    """The instant (or window) ``expr`` means when said at ``now``; None if it names no real date."""
+    zone = _zone(calendar.policy.timezone)
+    local_now = now.astimezone(zone)
+    if expr.relative_phrase:
+        return _resolve_phrase(expr, local_now, calendar, zone)
+    day = _day(expr, local_now, calendar)
+    if day is None:
+        return None
+    if expr.hour is not None:
+        start = datetime.combine(day, time(expr.hour, expr.minute or 0), zone)
+        end = None
+        if expr.window_end is not None:
+            end = datetime.combine(day, time(*expr.window_end), zone)
+        return Resolution(expr, start, end, expr.granularity, has_time=True)
+    policy = calendar.policy
+    if expr.at_business_end:
+        return Resolution(expr, datetime.combine(day, policy.business_end, zone), None,
+                          "minute" if policy.business_end.minute else "hour", has_time=True)
+    clock = policy.business_start if expr.is_start else policy.business_end
+    return Resolution(expr, datetime.combine(day, clock, zone), None, expr.granularity, has_time=False)
+
+
+def _resolve_phrase(expr: TimeExpression, local_now: datetime, calendar: BusinessCalendar,
+                    zone: ZoneInfo) -> Resolution | None:
+    parsed = parse_relative(expr.relative_phrase, local_now.replace(tzinfo=None))
+    if parsed is None:
+        return None
+    if expr.granularity in ("hour", "minute"):
+        return Resolution(expr, parsed.replace(tzinfo=zone), None, expr.granularity, has_time=True)
+    # "in 3 days" names a day; dateparser copies now's clock, which nobody meant.
+    start = datetime.combine(parsed.date(), calendar.policy.business_end, zone)
+    return Resolution(expr, start, None, expr.granularity, has_time=False)
+
+
+def _day(expr: TimeExpression, local_now: datetime, calendar: BusinessCalendar) -> date | None:
+    today = local_now.date()
+    if expr.business_days is not None:
+        return calendar.add_business_days(today, expr.business_days)
+    if expr.month_end:
+        return _month_end(expr, today, calendar)
+    if expr.day is not None and expr.month is not None:
+        return _nearest_date(expr.day, expr.month, expr.year, today)
+    if expr.week_number is not None or expr.week_offset is not None:
+        monday = _week_monday(expr, today)
+        if monday is None:
+            return None
+        if expr.weekday is not None:
+            return monday + timedelta(days=expr.weekday)
+        return calendar.last_business_day_on_or_before(monday + timedelta(days=4))
+    if expr.weekday is not None:
+        return _weekday(expr, local_now)
+    if expr.day_offset is not None:
+        return today + timedelta(days=expr.day_offset)
+    if expr.at_business_end:
+        return today
+    if expr.hour is not None:
+        last_moment = expr.window_end or (expr.hour, expr.minute or 0)
+        passed = last_moment <= (local_now.hour, local_now.minute)
+        return today + timedelta(days=1 if passed else 0)
+    return None
+
+
+def _nearest_date(day: int, month: int, year: int | None, today: date) -> date | None:
+    years = (year,) if year is not None else (today.year - 1, today.year, today.year + 1)
+    candidates = []
+    for candidate_year in years:
+        try:
+            candidates.append(date(candidate_year, month, day))
+        except ValueError:  # 29.2. in a common year
+            continue
+    if not candidates:
+        return None
+    # Nearest wins; on a tie prefer the future.
+    return min(candidates, key=lambda d: (abs((d - today).days), d < today))
+
+
+def _week_monday(expr: TimeExpression, today: date) -> date | None:
+    this_monday = today - timedelta(days=today.weekday())
+    if expr.week_number is None:
+        return this_monday + timedelta(weeks=expr.week_offset)
+    years = (expr.year,) if expr.year else (today.year - 1, today.year, today.year + 1)
+    mondays = []
+    for year in years:
+        try:
+            mondays.append(date.fromisocalendar(year, expr.week_number, 1))
+        except ValueError:  # week 53 in a 52-week year
+            continue
+    if not mondays:
+        return None
+    return min(mondays, key=lambda d: (abs((d - this_monday).days), d < this_monday))
+
+
+def _weekday(expr: TimeExpression, local_now: datetime) -> date:
+    today = local_now.date()
+    ahead = (expr.weekday - today.weekday()) % 7
+    relation = expr.weekday_relation
+    if relation == "last":
+        ahead = ahead - 7 if ahead else -7
+    elif relation == "next":
+        ahead = ahead or 7
+    elif relation != "this" and ahead == 0:
+        later_today = expr.hour is not None and (expr.hour, expr.minute or 0) > (local_now.hour, local_now.minute)
+        ahead = 0 if later_today else 7
+    return today + timedelta(days=ahead)
+
+
+def _month_end(expr: TimeExpression, today: date, calendar: BusinessCalendar) -> date:
+    if expr.month is not None:
+        year = expr.year or _nearest_date(1, expr.month, None, today.replace(day=1)).year
+        month = expr.month
+    else:
+        months = today.year * 12 + today.month - 1 + (expr.month_offset or 0)
+        year, month = divmod(months, 12)
+        month += 1
+    last = date(year, month, _stdlib_calendar.monthrange(year, month)[1])
+    return calendar.last_business_day_on_or_before(last)

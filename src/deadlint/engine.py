@@ -1,0 +1,98 @@
+"""Wire the stages together: source -> authored text -> language -> doc -> rules -> findings."""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from deadlint.config import Policy
+from deadlint.extract import extract
+from deadlint.findings import Finding, severity_rank
+from deadlint.language import split_by_language
+from deadlint.nlp import make_chunk
+from deadlint.rules.context import CheckContext
+from deadlint.rules.registry import RuleSet
+from deadlint.sources import Source
+
+
+@dataclass
+class DraftResult:
+    source: Source
+    findings: list[Finding]
+
+
+class Linter:
+    """Checks drafts against one policy; build once, call ``check`` per draft."""
+
+    def __init__(
+        self,
+        ruleset: RuleSet,
+        *,
+        select: set[str] | None = None,
+        ignore: set[str] = frozenset(),
+        min_severity: str | None = None,
+        language: str | None = None,
+        now: datetime | None = None,
+        timezone: str | None = None,
+    ):
+        self.ruleset = ruleset
+        self.policy: Policy = ruleset.policy
+        self.rules = ruleset.active(select, set(ignore))
+        self.min_rank = severity_rank(min_severity or self.policy.min_severity)
+        self.language = language
+        self.now = now
+        self.languages = dict(self.policy.languages)
+        if timezone:
+            self.languages = {k: dataclasses.replace(v, timezone=timezone) for k, v in self.languages.items()}
+        self._calendars: dict = {}
+
+    def check(self, source: Source) -> DraftResult:
+        authored = extract(source)
+        text = authored.text
+        runs = ([(0, len(text), self.language)] if self.language
+                else split_by_language(text, self.policy.default_language))
+        reference = self.now or source.sent_at or datetime.now().astimezone()
+        findings: list[Finding] = []
+        for start, end, lang in runs:
+            if lang not in self.languages or lang not in self.ruleset.phrase_data:
+                continue
+            findings += self._check_run(text, start, end, lang, reference)
+        ignored = self._ignored_for(source.path)
+        kept = []
+        for finding in findings:
+            rule = self.ruleset.rules[finding.rule]
+            # A rule may pick a finding's severity (an info note); the policy has the last word.
+            finding.severity = self.policy.severity(rule.id, finding.severity or rule.severity)
+            if (finding.rule in ignored or authored.suppressed(finding.start, finding.rule)
+                    or severity_rank(finding.severity) < self.min_rank):
+                continue
+            kept.append(finding)
+        kept.sort(key=lambda f: (f.start, f.rule))
+        return DraftResult(source, kept)
+
+    def _check_run(self, text: str, start: int, end: int, lang: str, reference: datetime) -> list[Finding]:
+        index = self.ruleset.index(lang)
+        policy = self.languages[lang]
+        context = CheckContext(lang=lang, now=_as_aware(reference, policy.timezone), policy=policy,
+                               index=index, calendars=self._calendars)
+        chunk = make_chunk(text, start, end, lang, lemmas=index.uses_lemmas, context=context)
+        chunk.hits = index.run(chunk)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if rule.check is not None:
+                findings.extend(rule.check(chunk))
+        self.ruleset.manager.hook.deadlint_adjust_findings(findings=findings, text=text, language=lang)
+        return findings
+
+    def _ignored_for(self, path: str) -> set[str]:
+        return {rule for glob, rules in self.policy.per_path_ignores.items()
+                if fnmatch.fnmatch(path, glob) for rule in rules}
+
+
+def _as_aware(moment: datetime, timezone: str) -> datetime:
+    """The reference time in the office's zone; a naive time is taken as office time."""
+    zone = ZoneInfo(timezone)
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)

@@ -1,0 +1,51 @@
+"""What every reporter gets: findings placed on lines, and input errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from deadlint.findings import Finding
+from deadlint.sources import Source, SourceError
+
+
+@dataclass(frozen=True)
+class Located:
+    """A finding with 1-based line/column positions (characters; end exclusive)."""
+
+    finding: Finding
+    source: Source
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+
+@dataclass
+class Report:
+    findings: list[Located] = field(default_factory=list)
+    errors: list[SourceError] = field(default_factory=list)
+    drafts: int = 0
+
+    def summary(self) -> dict:
+        by_rule: dict[str, int] = {}
+        by_severity: dict[str, int] = {}
+        for item in self.findings:
+            by_rule[item.finding.rule] = by_rule.get(item.finding.rule, 0) + 1
+            by_severity[item.finding.severity] = by_severity.get(item.finding.severity, 0) + 1
+        return {
+            "drafts": self.drafts,
+            "findings": len(self.findings),
+            "by_rule": dict(sorted(by_rule.items())),
+            "by_severity": dict(sorted(by_severity.items())),
+            "errors": [{"path": e.path, "problem": e.problem} for e in self.errors],
+        }
+
+
+def locate(source: Source, finding: Finding) -> Located:
+    line, column = source.position(finding.start)
+    end_line, end_column = source.position(finding.end)
+    return Located(finding, source, line, column, end_line, end_column)

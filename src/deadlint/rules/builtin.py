@@ -1,0 +1,29 @@
+"""The core's own plugin: the rule definitions every language pack fills in."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from deadlint.rules import hookimpl
+from deadlint.rules.model import Rule
+from deadlint.rules.phrase_rule import PhraseRule
+
+PACK = "deadlint (core)"
+
+
+@cache
+def _definitions() -> dict:
+    text = (resources.files("deadlint.rules") / "builtin.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+@hookimpl
+def deadlint_rules() -> list[Rule]:
+    return [
+        Rule(id=rule_id, pack=PACK, summary=spec["summary"], doc=spec["doc"].strip(),
+             severity=spec["severity"], check=PhraseRule(rule_id, spec["message"]))
+        for rule_id, spec in _definitions().items()
+    ]

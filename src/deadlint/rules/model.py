@@ -1,0 +1,39 @@
+"""What plugins hand to the core."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from deadlint.findings import Finding
+    from deadlint.nlp import Chunk
+
+
+@dataclass(frozen=True)
+class PhraseData:
+    """Phrase YAML of one language from one pack."""
+
+    language: str
+    pack: str
+    path: str
+    data: dict[str, Any]
+
+
+@dataclass
+class Rule:
+    """A rule and its documentation page.
+
+    ``doc`` is one paragraph each of what, why, example and fix, as shown by
+    ``deadlint rules --explain ID``. ``check`` yields findings for one chunk of
+    one language; phrase rules leave it unset and are driven by phrase data.
+    """
+
+    id: str
+    pack: str
+    summary: str
+    doc: str
+    severity: str = "warning"
+    check: Callable[[Chunk], Iterable[Finding]] | None = None
+    languages: dict[str, str] = field(default_factory=dict)  # language -> pack giving its phrases

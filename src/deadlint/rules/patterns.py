@@ -1,0 +1,165 @@
+r"""The phrase pattern language of rule packs, compiled to spaCy Matcher patterns.
+
+One pattern is a row of words separated by spaces; each word matches one
+token, ignoring case:
+
+    asap               the word itself ("bug-free" or "100%" may stand for several tokens)
+    soon|shortly       any of these words
+    lähipäiv*          any word starting with "lähipäiv" (inflected forms)
+    *ade               any word ending with "ade"
+    ~guarantee         any inflection of the lemma (languages with lookup lemmas)
+    /\d{1,2}[.:]\d\d/  a word matching the regular expression (whole word, lowercased)
+    possible?          an optional word (works with the forms above too)
+    _                  any one word (``_?``: optionally one)
+    (sitten kun|kun)   any of these word sequences; ``(...)?`` makes the group optional
+
+A pattern with groups stands for every combination of their alternatives.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from typing import Any
+
+Tokenize = Callable[[str], list[str]]
+
+
+class PatternError(ValueError):
+    """A pattern that cannot be compiled; the message names the pattern."""
+
+
+def uses_lemmas(pattern: str) -> bool:
+    return "~" in pattern
+
+
+def compile_pattern(pattern: str, tokenize: Tokenize) -> list[list[dict[str, Any]]]:
+    """Every token pattern the pattern stands for, ready for ``Matcher.add``."""
+    compiled = []
+    for words in _expand(_parse(pattern), pattern):
+        for variant in itertools.product(*(_split_multi_token(word, tokenize) for word in words)):
+            tokens: list[dict[str, Any]] = []
+            for word in variant:
+                tokens.extend(_word(word, pattern, tokenize))
+            if not tokens or all(t.get("OP") == "?" for t in tokens):
+                raise PatternError(f"pattern {pattern!r} can match nothing but optional words")
+            compiled.append(tokens)
+    return compiled
+
+
+def _split_multi_token(word: str, tokenize: Tokenize) -> list[str]:
+    """``bug-free|flawless`` -> ["flawless", "bug-free"]: a token-level alternation
+    cannot hold "bug-free", which the tokenizer splits, so it becomes its own variant."""
+    if "|" not in word or word.startswith("/"):
+        return [word]
+    optional = "?" if word.endswith("?") else ""
+    alternatives = word.rstrip("?").split("|")
+    multi = [alt for alt in alternatives if alt and not alt.startswith(("*", "~", "'"))
+             and not alt.endswith("*") and len(tokenize(alt)) > 1]
+    if not multi:
+        return [word]
+    if optional:
+        raise PatternError(f"optional word {word!r} holds several-token forms; use a group (...)?")
+    single = "|".join(alt for alt in alternatives if alt not in multi)
+    return ([single] if single else []) + multi
+
+
+# -- groups ---------------------------------------------------------------
+# A /regex/ word is read whole: its own parentheses are not groups.
+_GROUP_OR_WORD = re.compile(r"/(?:\\/|[^/\s])+/\??|\(|\)\??|[^\s()]+")
+
+
+def _parse(pattern: str) -> list:
+    """Nested lists: a group is ("group", [alternatives], optional); a word is a str."""
+    stack: list[list] = [[[]]]  # each level: list of alternatives, each a list of elements
+    for piece in _GROUP_OR_WORD.findall(pattern):
+        if piece == "(":
+            stack.append([[]])
+        elif piece.startswith(")"):
+            if len(stack) == 1:
+                raise PatternError(f"pattern {pattern!r}: unbalanced ')'")
+            alternatives = stack.pop()
+            stack[-1][-1].append(("group", alternatives, piece == ")?"))
+        else:
+            stack[-1][-1].append(piece)
+    if len(stack) != 1:
+        raise PatternError(f"pattern {pattern!r}: unbalanced '('")
+    return stack[0][0]
+
+
+def _expand(elements: list, pattern: str) -> list[list[str]]:
+    choices: list[list[list[str]]] = []
+    for element in elements:
+        if isinstance(element, str):
+            choices.append([[element]])
+            continue
+        _, alternatives, optional = element
+        options: list[list[str]] = []
+        for alternative in alternatives:
+            options.extend(_expand(_split_sequences(alternative), pattern))
+        if optional:
+            options.append([])
+        choices.append(options)
+    return [list(itertools.chain.from_iterable(combo)) for combo in itertools.product(*choices)]
+
+
+def _split_sequences(alternative: list) -> list:
+    """Inside a group, a lone "|" word separates word sequences: (sitten kun | kun)."""
+    sequences: list[list] = [[]]
+    for element in alternative:
+        if element == "|":
+            sequences.append([])
+        else:
+            sequences[-1].append(element)
+    if len(sequences) == 1:
+        return sequences[0]
+    return [("group", sequences, False)]
+
+
+# -- words ----------------------------------------------------------------
+def _word(word: str, pattern: str, tokenize: Tokenize) -> list[dict[str, Any]]:
+    optional = word.endswith("?") and len(word) > 1 and not (word.startswith("/") and word.endswith("/"))
+    if optional:
+        word = word[:-1]
+    specs = _word_specs(word, pattern, tokenize)
+    if optional:
+        if len(specs) != 1:
+            raise PatternError(f"pattern {pattern!r}: an optional word must be one token, not {word!r}")
+        specs[0]["OP"] = "?"
+    return specs
+
+
+def _word_specs(word: str, pattern: str, tokenize: Tokenize) -> list[dict[str, Any]]:
+    if word == "_":
+        return [{"IS_SPACE": False, "IS_PUNCT": False}]
+    if len(word) > 2 and word.startswith("/") and word.endswith("/"):
+        try:
+            re.compile(word[1:-1])
+        except re.error as exc:
+            raise PatternError(f"pattern {pattern!r}: bad regular expression: {exc}") from None
+        return [{"LOWER": {"REGEX": f"^(?:{word[1:-1]})$"}}]
+    alternatives = [alt for alt in word.lower().split("|") if alt]
+    if not alternatives:
+        raise PatternError(f"pattern {pattern!r}: empty word")
+    lemmas = [alt[1:] for alt in alternatives if alt.startswith("~")]
+    affixes = [alt for alt in alternatives if alt.startswith("*") or alt.endswith("*")]
+    literals = [alt for alt in alternatives if alt not in affixes and not alt.startswith("~")]
+    if lemmas and (literals or affixes):
+        raise PatternError(f"pattern {pattern!r}: do not mix ~lemma with other forms in one word")
+    if lemmas:
+        return [{"LEMMA": {"IN": lemmas}}]
+    if len(alternatives) == 1 and literals:
+        # A lone word is split the way the pipeline splits text ("bug-free" -> bug, -, free).
+        return [{"LOWER": piece.lower()} for piece in tokenize(literals[0])]
+    if not affixes:
+        return [{"LOWER": {"IN": literals}}]
+    regex = "|".join([re.escape(lit) + "$" for lit in literals] + [_affix_regex(a) for a in affixes])
+    return [{"LOWER": {"REGEX": f"^(?:{regex})"}}]
+
+
+def _affix_regex(affix: str) -> str:
+    """``stem*`` -> prefix match, ``*ending`` -> suffix match (anchored at ^ by the caller)."""
+    if affix.startswith("*"):
+        return ".*" + re.escape(affix.strip("*")) + "$"
+    return re.escape(affix.rstrip("*"))

@@ -1,0 +1,169 @@
+"""Phrase data of one language, compiled once into a single spaCy Matcher.
+
+A language's YAML (see plugins/deadlint_en/phrases.yaml) has three parts:
+
+``cues``   named word lists rules consult per sentence (``commitment``, ``past``...)
+``ignore`` look-alike phrases that silence any rule's hit they contain
+``rules``  per rule id: ``phrases`` to flag, rule-level ``ignore`` phrases,
+           the ``suggest`` template, whether ``fix`` may write it, and the
+           ``examples`` (``flag:``/``ok:``) the test suite runs.
+
+A phrase is a pattern string or a mapping with ``pattern``, ``when`` (the
+sentence must contain one of these cues), ``unless`` (it must contain none of
+these) and ``suggest``/``fix`` overrides.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.matcher import Matcher
+
+from deadlint.nlp import Chunk, get_nlp
+from deadlint.rules.model import PhraseData
+from deadlint.rules.patterns import PatternError, compile_pattern, uses_lemmas
+
+ANY_RULE = "*"
+
+
+@dataclass(frozen=True)
+class PhraseEntry:
+    rule: str
+    pattern: str
+    when: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    suggest: str | None = None  # None: the rule's template for this language
+    fix: bool | None = None  # None: the rule's setting for this language
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: PhraseEntry
+    start: int  # character offsets in the chunk's doc
+    end: int
+    text: str
+
+
+class PhraseDataError(ValueError):
+    """Bad phrase data; the message names the pack file."""
+
+
+class PhraseIndex:
+    """Every pattern of one language in one Matcher, run once per chunk."""
+
+    def __init__(self, lang: str, sources: list[PhraseData], overrides: dict[str, dict[str, list[str]]] | None = None):
+        self.lang = lang
+        self.entries: list[PhraseEntry] = []
+        self.rule_settings: dict[str, dict[str, Any]] = {}
+        self.examples: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"flag": [], "ok": []})
+        self._ignores: list[tuple[str, str]] = []  # (rule or ANY_RULE, pattern)
+        self._cues: list[tuple[str, str]] = []
+        for source in sources:
+            try:
+                self._read(source.data)
+            except (PatternError, TypeError, AttributeError, KeyError) as exc:
+                raise PhraseDataError(f"{source.path}: {exc}") from None
+        for rule, extra in (overrides or {}).items():
+            self.entries += [PhraseEntry(rule, p) for p in extra.get("add", [])]
+            self._ignores += [(rule, p) for p in extra.get("ignore", [])]
+        self.uses_lemmas = any(uses_lemmas(p) for p in self._all_patterns())
+        try:
+            self._build_matcher()
+        except PatternError as exc:
+            origin = ", ".join(sorted({s.path for s in sources})) or "policy"
+            raise PhraseDataError(f"{origin}: {exc}") from None
+
+    # -- loading -----------------------------------------------------------
+    def _read(self, data: dict[str, Any]) -> None:
+        for cue, patterns in (data.get("cues") or {}).items():
+            self._cues += [(cue, p) for p in patterns]
+        self._ignores += [(ANY_RULE, p) for p in data.get("ignore") or []]
+        for rule, spec in (data.get("rules") or {}).items():
+            spec = spec or {}
+            settings = self.rule_settings.setdefault(rule, {"suggest": None, "fix": False})
+            settings.update({k: spec[k] for k in ("suggest", "fix") if k in spec})
+            for phrase in spec.get("phrases") or []:
+                self.entries.append(_entry(rule, phrase))
+            self._ignores += [(rule, p) for p in spec.get("ignore") or []]
+            for kind in ("flag", "ok"):
+                self.examples[rule][kind] += (spec.get("examples") or {}).get(kind) or []
+
+    def _all_patterns(self) -> list[str]:
+        return [e.pattern for e in self.entries] + [p for _, p in self._ignores] + [p for _, p in self._cues]
+
+    def _build_matcher(self) -> None:
+        nlp = get_nlp(self.lang, self.uses_lemmas)
+        self.nlp = nlp
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        tokenize = lambda word: [t.text for t in nlp.tokenizer(word)]  # noqa: E731 - local helper
+        strings = nlp.vocab.strings
+        self._keys: dict[int, tuple[str, Any]] = {}
+
+        def add(key: str, kind: str, payload: Any, pattern: str) -> None:
+            self.matcher.add(key, compile_pattern(pattern, tokenize))
+            self._keys[strings.add(key)] = (kind, payload)
+
+        for i, entry in enumerate(self.entries):
+            add(f"phrase:{i}", "phrase", entry, entry.pattern)
+        for i, (rule, pattern) in enumerate(self._ignores):
+            add(f"ignore:{i}", "ignore", rule, pattern)
+        for i, (cue, pattern) in enumerate(self._cues):
+            add(f"cue:{i}", "cue", cue, pattern)
+
+    # -- matching ----------------------------------------------------------
+    def run(self, chunk: Chunk) -> dict[str, list[Hit]]:
+        """Hits per rule id, after look-alikes and cue conditions are applied."""
+        doc = chunk.doc
+        phrase_hits: list[tuple[PhraseEntry, int, int]] = []
+        ignored: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        cues_by_sentence: dict[int, set[str]] = defaultdict(set)
+        for match_id, start, end in self.matcher(doc):
+            kind, payload = self._keys[match_id]
+            if kind == "phrase":
+                phrase_hits.append((payload, start, end))
+            elif kind == "ignore":
+                ignored[payload].append((start, end))
+            else:
+                cues_by_sentence[doc[start].sent.start].add(payload)
+        kept: dict[str, list[Hit]] = defaultdict(list)
+        # Longest first, so "as soon as possible" wins over the "soon" inside it.
+        phrase_hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
+        taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for entry, start, end in phrase_hits:
+            if _overlaps(start, end, taken[entry.rule]):
+                continue
+            if _inside(start, end, ignored[entry.rule]) or _inside(start, end, ignored[ANY_RULE]):
+                continue
+            cues = cues_by_sentence.get(doc[start].sent.start, set())
+            if entry.when and not cues.intersection(entry.when):
+                continue
+            if cues.intersection(entry.unless):
+                continue
+            taken[entry.rule].append((start, end))
+            span = doc[start:end]
+            kept[entry.rule].append(Hit(entry, span.start_char, span.end_char, span.text))
+        return kept
+
+
+def _entry(rule: str, phrase: str | dict[str, Any]) -> PhraseEntry:
+    if isinstance(phrase, str):
+        return PhraseEntry(rule, phrase)
+    return PhraseEntry(
+        rule,
+        phrase["pattern"],
+        when=tuple(phrase.get("when") or ()),
+        unless=tuple(phrase.get("unless") or ()),
+        suggest=phrase.get("suggest"),
+        fix=phrase.get("fix"),
+    )
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """A look-alike silences a hit it wholly contains ("soon" in "see you soon"), not a longer one."""
+    return any(s <= start and end <= e for s, e in spans)

@@ -1,0 +1,59 @@
+"""What a reader hands to the rest of the pipeline."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class Source:
+    """One draft: its decoded text and where it came from.
+
+    ``text`` is exactly what the file holds once decoded, so character offsets in
+    it map back to lines and columns of the file. ``line_base`` shifts those
+    lines for drafts that start part-way into a container file.
+    """
+
+    path: str
+    text: str
+    kind: str = "text"  # "text" | "markdown"; decides which extractor runs
+    encoding: str = "utf-8"
+    item: str | None = None  # name of the draft inside a container file
+    line_base: int = 0
+    sent_at: datetime | None = None  # the draft's own send time, when it has one
+    meta: dict = field(default_factory=dict)
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset, columns in characters."""
+        if self._line_starts is None:
+            starts = [0]
+            find = self.text.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self._line_starts = starts
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1 + self.line_base, offset - self._line_starts[index] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line as numbered by ``position``."""
+        self.position(0)
+        index = line - 1 - self.line_base
+        start = self._line_starts[index]
+        end = self.text.find("\n", start)
+        return self.text[start:] if end == -1 else self.text[start:end]
+
+
+@dataclass(frozen=True)
+class SourceError:
+    """A source that could not be read; reported as one line, exit code 2."""
+
+    path: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"

@@ -1,0 +1,98 @@
+"""Score deadlint's phrase rules on the labelled corpus (tests/corpus/*.yaml).
+
+Run as a script to see the table and every miss and false alarm:
+
+    python tests/corpus_eval.py [en|fi|sv ...]
+
+Scoring is per item and rule: a rule that fires on an item labelled with it is
+a true positive, on an item not labelled with it a false positive.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+CORPUS = Path(__file__).parent / "corpus"
+RULES = ("vague-deadline", "no-update-time", "overpromise", "hedged-commitment")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def load_items(lang: str, name: str | None = None) -> list[dict]:
+    return yaml.safe_load((CORPUS / f"{name or lang}.yaml").read_text(encoding="utf-8"))
+
+
+def evaluate(lint, lang: str, items: list[dict]) -> dict[str, Score]:
+    """Scores per rule plus "all" for one language; ``lint(text, lang)`` returns findings."""
+    scores = {rule: Score() for rule in (*RULES, "all")}
+    for item in items:
+        expected = set(item["rules"])
+        fired = {f.rule for f in lint(item["text"], lang)} & set(RULES)
+        for rule in RULES:
+            for key in (rule, "all"):
+                score = scores[key]
+                if rule in fired and rule in expected:
+                    score.tp += 1
+                elif rule in fired:
+                    score.fp += 1
+                    score.errors.append(f"FP {rule}: {item['text']}") if key == rule else None
+                elif rule in expected:
+                    score.fn += 1
+                    score.errors.append(f"FN {rule}: {item['text']}") if key == rule else None
+    return scores
+
+
+def table(results: dict[str, dict[str, Score]]) -> str:
+    lines = [f"{'lang':<5} {'rule':<18} {'P':>6} {'R':>6}  tp fp fn"]
+    for lang, scores in results.items():
+        for rule, s in scores.items():
+            lines.append(f"{lang:<5} {rule:<18} {s.precision:6.3f} {s.recall:6.3f}  {s.tp:>2} {s.fp:>2} {s.fn:>2}")
+    return "\n".join(lines)
+
+
+def main(langs: list[str]) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from deadlint.config import load_policy
+    from deadlint.engine import Linter
+    from deadlint.rules.registry import RuleSet, plugin_manager
+    from deadlint.sources import Source
+
+    ruleset = RuleSet(plugin_manager(), load_policy(None))
+    now = datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
+    linters = {lang: Linter(ruleset, language=lang, now=now, min_severity="info") for lang in ("en", "fi", "sv")}
+
+    def lint(text: str, lang: str):
+        return linters[lang].check(Source(path="item", text=text)).findings
+
+    corpus = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] not in ("en", "fi", "sv") else None
+    results = {}
+    for lang in langs:
+        results[lang] = evaluate(lint, lang, load_items(lang, corpus and f"{corpus}-{lang}"))
+        for rule in RULES:
+            for error in results[lang][rule].errors:
+                print(f"{lang} {error}")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main([a for a in sys.argv[1:] if a in ("en", "fi", "sv")] or ["en", "fi", "sv"])

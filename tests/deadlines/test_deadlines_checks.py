@@ -1,0 +1,111 @@
+"""Each rule id of check(), plus looks_past_narrative()."""
+
+import pytest
+
+from deadlint.deadlines import check, looks_past_narrative, recognise, resolve
+
+
+def findings(text, lang, now, calendar, **kwargs):
+    (expr,) = recognise(text, lang)
+    res = resolve(expr, now, calendar)
+    return {c.rule_id: c for c in check(res, now, calendar, **kwargs)}
+
+
+def test_weekday_mismatch_names_the_real_weekday(fi):
+    found = findings("maanantaina 24.11.", "fi", *fi)
+    assert found["weekday-mismatch"].severity == "warning"
+    assert found["weekday-mismatch"].message == "24.11.2026 is a Tuesday, not a Monday"
+
+
+def test_matching_weekday_is_fine(fi):
+    assert "weekday-mismatch" not in findings("tiistaina 24.11. klo 12 mennessä", "fi", *fi)
+
+
+@pytest.mark.parametrize(("text", "lang", "fixture"), [
+    ("10.11. mennessä", "fi", "fi"), ("senast 10/11", "sv", "sv"), ("by 10 November", "en", "en"),
+    ("by 9:00", "en", "en"),  # a bare passed time rolls to tomorrow: no error
+])
+def test_deadline_past(text, lang, fixture, request):
+    now, calendar = request.getfixturevalue(fixture)
+    found = findings(text, lang, now, calendar)
+    if text == "by 9:00":
+        assert "deadline-past" not in found
+    else:
+        assert found["deadline-past"].severity == "error"
+
+
+def test_past_narrative_is_not_a_broken_promise(en):
+    assert "deadline-past" not in findings("on 10 November", "en", *en, promised=False)
+
+
+def test_today_is_not_past_for_a_day_level_deadline(fi):
+    assert "deadline-past" not in findings("tänään", "fi", *fi)
+
+
+@pytest.mark.parametrize(("text", "lang", "fixture", "holiday"), [
+    ("24.12. klo 12", "fi", "fi", "Christmas Eve"),
+    ("19.6.2026", "fi", "fi", "Midsummer Eve"),
+    ("6.12.2027 mennessä", "fi", "fi", "Independence Day"),
+    ("senast 24/12", "sv", "sv", "Christmas Eve"),
+    ("31/12", "sv", "sv", "New Year's Eve"),  # de facto holiday in Sweden
+    ("by 25 December", "en", "en", "Christmas Day"),
+])
+def test_non_business_day_names_the_holiday(text, lang, fixture, holiday, request):
+    found = findings(text, lang, *request.getfixturevalue(fixture))
+    assert holiday in found["non-business-day"].message
+
+
+def test_weekend_is_not_a_business_day(fi):
+    assert "weekend" in findings("lauantaina", "fi", *fi)["non-business-day"].message
+
+
+def test_finnish_new_years_eve_is_a_working_day(fi):
+    assert "non-business-day" not in findings("31.12. mennessä", "fi", *fi)
+
+
+@pytest.mark.parametrize(("text", "lang", "fixture"), [
+    ("maanantaina klo 8-15", "fi", "fi"), ("måndag mellan kl. 8 och 15", "sv", "sv"),
+    ("Monday between 8 am and 3 pm", "en", "en"),
+])
+def test_wide_time_window(text, lang, fixture, request):
+    assert findings(text, lang, *request.getfixturevalue(fixture))["wide-time-window"].severity == "warning"
+
+
+def test_narrow_window_is_fine(fi):
+    assert "wide-time-window" not in findings("maanantaina klo 9–10", "fi", *fi)
+
+
+def test_opening_hours_are_never_checked(fi):
+    (expr,) = recognise("Olemme avoinna ma–pe klo 8–16.", "fi")
+    assert expr.is_opening_hours
+    now, calendar = fi
+    assert check(resolve(expr, now, calendar), now, calendar) == []
+
+
+def test_start_marker_is_not_a_deadline(fi):
+    (expr,) = recognise("10.11. alkaen", "fi")
+    assert expr.is_start and not expr.is_deadline
+    assert "deadline-past" not in findings("10.11. alkaen", "fi", *fi)
+
+
+def test_weekday_is_today_info(fi):
+    found = findings("perjantaina", "fi", *fi)
+    assert found["weekday-is-today"].severity == "info"
+    assert "27 November 2026" in found["weekday-is-today"].message
+    assert "today" in findings("perjantaina klo 14", "fi", *fi)["weekday-is-today"].message
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    ("The fix was deployed on Monday.", "en", True),
+    ("We shipped it on 10 November.", "en", True),
+    ("We will deploy it on Monday.", "en", False),
+    ("The meeting is scheduled for Monday.", "en", False),
+    ("Korjaus oli tuotannossa maanantaina.", "fi", True),
+    ("Lähetimme laskun 10.11.", "fi", True),
+    ("Palaan asiaan maanantaina.", "fi", False),
+    ("Vi skickade fakturan i tisdags.", "sv", True),
+    ("Leveransen var klar den 10 november.", "sv", True),
+    ("Vi skickar offerten senast tisdag.", "sv", False),
+])
+def test_looks_past_narrative(sentence, lang, expected):
+    assert looks_past_narrative(sentence, lang) is expected
