@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import fnmatch
 from dataclasses import dataclass
@@ -84,8 +85,22 @@ class Linter:
         for rule in self.rules:
             if rule.check is not None:
                 findings.extend(rule.check(chunk))
+        findings = self._drop_yielding(findings, chunk)
         self.ruleset.manager.hook.deadlint_adjust_findings(findings=findings, text=text, language=lang)
         return findings
+
+    def _drop_yielding(self, findings: list[Finding], chunk) -> list[Finding]:
+        """Drop findings whose rule yields to another rule firing in the same sentence."""
+        if not any(self.ruleset.rules[f.rule].yields_to for f in findings):
+            return findings
+        sentence_starts = [chunk.offset + sent.start_char for sent in chunk.doc.sents]
+
+        def sentence(f: Finding) -> int:
+            return bisect.bisect_right(sentence_starts, f.start)
+
+        fired = {(f.rule, sentence(f)) for f in findings}
+        return [f for f in findings
+                if not any((other, sentence(f)) in fired for other in self.ruleset.rules[f.rule].yields_to)]
 
     def _ignored_for(self, path: str) -> set[str]:
         return {rule for glob, rules in self.policy.per_path_ignores.items()

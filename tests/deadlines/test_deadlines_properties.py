@@ -24,7 +24,7 @@ _NOW = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2090, 12,
                     timezones=st.just(ZoneInfo("Europe/Helsinki")))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)
 @given(text=_TEXT, lang=st.sampled_from(["fi", "sv", "en"]), now=_NOW)
 def test_nothing_crashes(text, lang, now):
     calendar = CALENDARS[lang]
@@ -66,6 +66,14 @@ def test_bare_time_borrows_the_day_named_earlier_in_the_sentence():
     last = resolve(expressions[-1], REFERENCES["en"], CALENDARS["en"])
     assert last.start == datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Europe/Stockholm"))
     assert expressions[-1].date_from_context and expressions[-1].is_deadline
+
+
+def test_explain_does_not_flag_past_narrative(en):
+    now, calendar = en
+    answer = explain("We sent the invoice on 10 November.", "en", now, calendar)
+    assert answer["date"] == "2026-11-10" and answer["checks"] == []
+    answer = explain("We will send the invoice by 10 November.", "en", now, calendar)
+    assert [c["rule"] for c in answer["checks"]] == ["deadline-past"]
 
 
 def test_unknown_language_is_an_error():

@@ -8,6 +8,7 @@ from .calendar import BusinessCalendar
 from .checks import check
 from .lexicon import MONTH_NAMES_EN, WEEKDAY_NAMES
 from .model import Resolution, TimeExpression
+from .narrative import looks_past_narrative
 from .recognise import recognise
 from .resolve import resolve
 
@@ -15,7 +16,9 @@ _EN_WEEKDAYS = WEEKDAY_NAMES["en"]
 
 
 def explain(text: str, lang: str, now: datetime, calendar: BusinessCalendar) -> dict:
-    """Resolve the first deadline-like expression in ``text`` and describe it."""
+    """Resolve the first deadline-like expression in ``text`` and describe it.
+
+    Checks treat the text as a promise unless it reads as past narrative."""
     answer = {"text": text, "date": None, "time": None, "granularity": None, "checks": [], "explanation": ""}
     expressions = recognise(text, lang)
     chosen = _first_deadline_like(expressions)
@@ -35,7 +38,7 @@ def explain(text: str, lang: str, now: datetime, calendar: BusinessCalendar) -> 
         granularity=res.granularity,
         is_deadline=chosen.is_deadline,
         checks=[{"rule": c.rule_id, "severity": c.severity, "message": c.message}
-                for c in check(res, now, calendar)],
+                for c in check(res, now, calendar, promised=not looks_past_narrative(text, lang))],
         explanation=_sentence(res, now, calendar),
     )
     return answer

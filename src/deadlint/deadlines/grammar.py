@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar as _stdlib_calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from . import lexicon as lx
@@ -152,19 +153,13 @@ def _build_time(match: re.Match[str]) -> Fields | None:
     return fields
 
 
-def _lookup(table: dict, key: str = "word", field: str = "", flag_field: str = "is_deadline"):
-    """Builder for tokens that are one looked-up phrase: table value is value or (value, flag)."""
+def _lookup(table: dict[str, tuple[int, str]], field: str):
+    """Builder for a one-phrase token whose table value is (value, flag)."""
     lowered = _lower_keys(table)
 
     def build(match: re.Match[str]) -> Fields:
-        value = lowered[_key(match[key])]
-        flag = ""
-        if isinstance(value, tuple):
-            value, flag = value
-        fields: Fields = {field: value} if field else {}
-        if flag == "deadline":
-            fields[flag_field] = True
-        return fields
+        value, flag = lowered[_key(match["word"])]
+        return {field: value, "is_deadline": True} if flag == "deadline" else {field: value}
 
     return build
 
@@ -188,7 +183,7 @@ def _number(text: str | None, words: dict[str, int]) -> int | None:
 
 
 def _build_business_days(match: re.Match[str], words: dict[str, int]) -> Fields | None:
-    count = _number(match["n"], words)
+    count = _number(match["n_max"] or match["n"], words)  # "2-3 arkipäivässä": promise the later one
     if count is None and not (match["before"] or match["after"]):
         return None  # "business day" alone names no duration
     count = 1 if count is None else count
@@ -211,14 +206,15 @@ def _build_week_number(match: re.Match[str], prefixes: dict[str, str]) -> Fields
 
 def _build_month_end(match: re.Match[str], months: dict, this_month: dict, boundary: dict,
                      after: dict) -> Fields:
+    groups = match.groupdict()
     fields: Fields = {"month_end": True}
-    if match["month"]:
-        fields["month"] = months[_key(match["month"])]
-    elif match["relative"]:
-        fields["month_offset"] = this_month[_key(match["relative"])]
+    if groups.get("month"):
+        fields["month"] = months[_key(groups["month"])]
+    elif groups.get("relative"):
+        fields["month_offset"] = this_month[_key(groups["relative"])]
     else:
-        fields["month_offset"] = boundary[_key(match["boundary"])]
-    if match["after"] and after[_key(match["after"])] == "deadline":
+        fields["month_offset"] = boundary[_key(groups["boundary"])]
+    if groups.get("after") and after[_key(groups["after"])] == "deadline":
         fields["is_deadline"] = True
     return fields
 
@@ -264,11 +260,14 @@ def _time_regex(lang: str) -> str:
     def clock(n: int) -> str:
         return rf"(?P<h{n}>{HOUR})(?:[.:](?P<m{n}>{MINUTE}))?(?:\s*(?P<ap{n}>{meridiem}))?"
 
+    # English "at 5" is a time only if no noun follows ("at 5 locations"); klo/kl are unambiguous.
+    plain_needs_no_noun = (r"(?(m1)|(?(ap1)|(?(h2)|(?!\s+(?!(?:on|tomorrow|today|tonight|next|this|sharp)\b)"
+                           r"[^\W\d_]))))") if lang == "en" else ""
     return (rf"(?:(?P<opener>{WORD_START}{_alt(lx.TIME_RANGE_OPENERS[lang])})\s+)?"
             rf"(?:(?P<prefix>{WORD_START}{prefix})\s*|{NUMBER_START}){clock(1)}"
             rf"(?:(?:{joiner})(?:{prefix}\s*)?{clock(2)})?"
             rf"(?:\s+(?P<closer>{_alt(lx.TIME_RANGE_CLOSERS[lang])}))?"
-            rf"(?:\s*o'clock)?{NUMBER_END}{NOT_AN_AMOUNT}")
+            rf"(?:\s*o'clock)?{NUMBER_END}{NOT_AN_AMOUNT}{plain_needs_no_noun}")
 
 
 def _grammar(lang: str) -> Grammar:
@@ -277,13 +276,18 @@ def _grammar(lang: str) -> Grammar:
     months_after = lx.MONTHS_AFTER_DAY[lang]
     months_before = lx.MONTHS_BEFORE_DAY[lang]
     months_end = lx.MONTHS_FOR_MONTH_END[lang]
+    month_end_tables = (_lower_keys(months_end), _lower_keys(lx.THIS_MONTH[lang]),
+                        _lower_keys(lx.MONTH_BOUNDARY[lang]), _lower_keys(lx.MONTH_END_AFTER[lang]))
+    months_after_lookup, months_before_lookup = _lower_keys(months_after), _lower_keys(months_before)
+    named_times = _lower_keys(lx.NAMED_TIMES[lang])
+    weekday_lookups = (_lower_keys(weekday_names), _lower_keys(lx.WEEKDAY_RELATIONS[lang]))
+    week_prefix_lookup = _lower_keys(lx.WEEK_NUMBER_PREFIXES[lang])
     numbers = _lower_keys(lx.NUMBER_WORDS[lang])
     number = rf"(?:\d{{1,2}}|{_alt(numbers)})"
     day_suffix = _alt(lx.DAY_SUFFIXES[lang])
     any_weekday = _alt(list(weekday_names) + list(abbreviations))
     range_joiner = _joiner(lx.WEEKDAY_RANGE_JOINERS[lang])
     time_prefix = _alt(lx.TIME_PREFIXES[lang])
-    week_prefixes = lx.WEEK_NUMBER_PREFIXES[lang]
     marker_sides = _marker_sides(lang)
     case_sensitive = lx.CASE_SENSITIVE_MONTHS
 
@@ -303,16 +307,16 @@ def _grammar(lang: str) -> Grammar:
         pattern("date", "content",
                 rf"{NUMBER_START}(?P<d>{DAY})(?:{day_suffix})?\s+(?:{_alt(lx.DATE_GLUE[lang])}\s+)?"
                 rf"(?P<month>{_alt(months_after, case_sensitive)}){WORD_END}\.?(?:,?\s+(?P<y>{YEAR}))?{WORD_END}",
-                lambda m: _build_named_date(m, _lower_keys(months_after))),
+                lambda m: _build_named_date(m, months_after_lookup)),
         pattern("date", "content",
                 rf"{WORD_START}(?P<month>{_alt(months_before, case_sensitive)})\.?\s+(?P<d>{DAY})"
                 rf"(?:{day_suffix})?(?:\s+{_alt(lx.DAY_WORD_AFTER_DATE[lang])})?"
                 rf"(?:,?\s+(?P<y>{YEAR}))?(?![\w:]|[.,]\d)",
-                lambda m: _build_named_date(m, _lower_keys(months_before))),
+                lambda m: _build_named_date(m, months_before_lookup)),
         pattern("time", "content", _time_regex(lang), _build_time),
         pattern("time", "content",
                 rf"{WORD_START}(?:{time_prefix}\s+)?(?P<word>{_alt(lx.NAMED_TIMES[lang])}){WORD_END}",
-                lambda m: dict(zip(("hour", "minute"), _lower_keys(lx.NAMED_TIMES[lang])[_key(m["word"])]))),
+                lambda m: dict(zip(("hour", "minute"), named_times[_key(m["word"])]))),
         pattern("recurring", "anchor",
                 rf"{WORD_START}(?:{any_weekday}\.?(?:{range_joiner}){any_weekday}|"
                 rf"{_alt(lx.RECURRING_DAYS[lang])}){WORD_END}\.?",
@@ -321,31 +325,33 @@ def _grammar(lang: str) -> Grammar:
         pattern("weekday", "content",
                 rf"{WORD_START}(?:(?P<rel>{_alt(lx.WEEKDAY_RELATIONS[lang])})\s+)?"
                 rf"(?P<word>{_alt(weekday_names)}){WORD_END}",
-                lambda m: _build_weekday(m, _lower_keys(weekday_names), _lower_keys(lx.WEEKDAY_RELATIONS[lang]))),
+                lambda m: _build_weekday(m, *weekday_lookups)),
         pattern("weekday", "needs_following",
                 rf"{WORD_START}(?P<word>{_alt(abbreviations)}){WORD_END}\.?",
                 lambda m: {"weekday": abbreviations[_key(m["word"])]}),
         pattern("relative_day", "content", rf"{WORD_START}(?P<word>{_alt(lx.RELATIVE_DAYS[lang])}){WORD_END}",
-                _lookup(lx.RELATIVE_DAYS[lang], field="day_offset")),
+                _lookup(lx.RELATIVE_DAYS[lang], "day_offset")),
         pattern("end_of_business", "content", rf"{WORD_START}{_alt(lx.END_OF_BUSINESS[lang])}{WORD_END}",
                 lambda m: {"at_business_end": True}),
         pattern("relative_week", "content", rf"{WORD_START}(?P<word>{_alt(lx.RELATIVE_WEEKS[lang])}){WORD_END}",
-                _lookup(lx.RELATIVE_WEEKS[lang], field="week_offset")),
+                _lookup(lx.RELATIVE_WEEKS[lang], "week_offset")),
         pattern("week_number", "content",
-                rf"{WORD_START}(?P<prefix>{_alt(week_prefixes)})\s*(?P<w>\d{{1,2}})"
+                rf"{WORD_START}(?P<prefix>{_alt(week_prefix_lookup)})\s*(?P<w>\d{{1,2}})"
                 rf"(?:\s*/\s*(?P<y>{YEAR}))?{NUMBER_END}",
-                lambda m: _build_week_number(m, _lower_keys(week_prefixes))),
+                lambda m: _build_week_number(m, week_prefix_lookup)),
+        # "end of November" / "marraskuun loppuun" / "månadsskiftet"
         pattern("month_end", "content",
-                rf"{WORD_START}(?:(?:{_alt(lx.MONTH_END_BEFORE[lang])})\s+"
-                rf"(?:(?P<month>{_alt(months_end, case_sensitive)})|(?P<relative>{_alt(lx.THIS_MONTH[lang])}))"
-                rf"|(?:(?P<month2>{_alt(months_end)})|(?P<relative2>{_alt(lx.THIS_MONTH[lang])}))\s+"
-                rf"(?P<after>{_alt(lx.MONTH_END_AFTER[lang])})"
-                rf"|(?P<boundary>{_alt(lx.MONTH_BOUNDARY[lang])})){WORD_END}",
-                lambda m: _build_month_end(_MonthEndMatch(m), _lower_keys(months_end),
-                                           _lower_keys(lx.THIS_MONTH[lang]), _lower_keys(lx.MONTH_BOUNDARY[lang]),
-                                           _lower_keys(lx.MONTH_END_AFTER[lang]))),
+                rf"{WORD_START}(?:{_alt(lx.MONTH_END_BEFORE[lang])})\s+(?:(?P<month>{_alt(months_end, case_sensitive)})"
+                rf"|(?P<relative>{_alt(lx.THIS_MONTH[lang])})){WORD_END}",
+                lambda m: _build_month_end(m, *month_end_tables)),
+        pattern("month_end", "content",
+                rf"{WORD_START}(?:(?P<month>{_alt(months_end)})|(?P<relative>{_alt(lx.THIS_MONTH[lang])}))\s+"
+                rf"(?P<after>{_alt(lx.MONTH_END_AFTER[lang])}){WORD_END}",
+                lambda m: _build_month_end(m, *month_end_tables)),
+        pattern("month_end", "content", rf"{WORD_START}(?P<boundary>{_alt(lx.MONTH_BOUNDARY[lang])}){WORD_END}",
+                lambda m: _build_month_end(m, *month_end_tables)),
         pattern("business_days", "content",
-                rf"{WORD_START}(?:(?P<before>{_alt(lx.BUSINESS_DAY_BEFORE[lang])})\s+)?(?:(?P<n>{number})\s+)?"
+                rf"{WORD_START}(?:(?P<before>{_alt(lx.BUSINESS_DAY_BEFORE[lang])})\s+)?(?:(?P<n>{number})(?:\s*[-–]\s*(?P<n_max>{number}))?\s+)?"
                 rf"{_alt(lx.BUSINESS_DAY_UNITS[lang])}(?:\s+(?P<after>{_alt(lx.BUSINESS_DAY_AFTER[lang])}))?{WORD_END}",
                 lambda m: _build_business_days(m, numbers)),
         pattern("marker", "marker", rf"{WORD_START}{_alt(marker_sides)}(?!\w)",
@@ -372,16 +378,7 @@ def _key_word(phrase: str) -> str:
     return max(WORD.findall(phrase.lower()), key=len)
 
 
-class _MonthEndMatch:
-    """Folds the two alternative group names of the month-end regex into one view."""
-
-    def __init__(self, match: re.Match[str]):
-        self._match = match
-
-    def __getitem__(self, name: str) -> str | None:
-        if name in ("month", "relative"):
-            return self._match[name] or self._match[name + "2"]
-        return self._match[name]
-
-
-GRAMMARS: dict[str, Grammar] = {lang: _grammar(lang) for lang in lx.LANGUAGES}
+@lru_cache(maxsize=None)
+def grammar_for(lang: str) -> Grammar | None:
+    """The compiled grammar of a language, built on first use (~10 ms each); None if unsupported."""
+    return _grammar(lang) if lang in lx.LANGUAGES else None

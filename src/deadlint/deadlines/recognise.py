@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from .grammar import GRAMMARS, WORD, Grammar
+from .grammar import WORD, Grammar, grammar_for
 from .model import DATE_FIELDS, TimeExpression
 
 # Token kinds that name a day, so a following bare "14.30" can hang on them.
@@ -51,9 +51,9 @@ class _Group:
 
 def recognise(text: str, lang: str) -> list[TimeExpression]:
     """Non-overlapping time expressions in ``text``, sorted, with character offsets."""
-    grammar = GRAMMARS.get(lang)
+    grammar = grammar_for(lang)
     if grammar is None:
-        raise ValueError(f"unsupported language {lang!r}; expected one of {sorted(GRAMMARS)}")
+        raise ValueError(f"unsupported language {lang!r}; expected fi, sv or en")
     if not _DIGIT.search(text) and grammar.trigger_words.isdisjoint(WORD.findall(text.lower())):
         return []  # most sentences: no digit and no time word
     tokens = _tokens(text, grammar)

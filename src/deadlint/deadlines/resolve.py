@@ -81,7 +81,7 @@ def _day(expr: TimeExpression, local_now: datetime, calendar: BusinessCalendar) 
             return monday + timedelta(days=expr.weekday)
         return calendar.last_business_day_on_or_before(monday + timedelta(days=4))
     if expr.weekday is not None:
-        return _weekday(expr, local_now)
+        return _weekday(expr, local_now, _stated_clock(expr, calendar))
     if expr.day_offset is not None:
         return today + timedelta(days=expr.day_offset)
     if expr.at_business_end:
@@ -123,7 +123,15 @@ def _week_monday(expr: TimeExpression, today: date) -> date | None:
     return min(mondays, key=lambda d: (abs((d - this_monday).days), d < this_monday))
 
 
-def _weekday(expr: TimeExpression, local_now: datetime) -> date:
+def _stated_clock(expr: TimeExpression, calendar: BusinessCalendar) -> tuple[int, int] | None:
+    if expr.hour is not None:
+        return expr.hour, expr.minute or 0
+    if expr.at_business_end:  # "COB Friday" names a time too
+        return calendar.policy.business_end.hour, calendar.policy.business_end.minute
+    return None
+
+
+def _weekday(expr: TimeExpression, local_now: datetime, clock: tuple[int, int] | None) -> date:
     today = local_now.date()
     ahead = (expr.weekday - today.weekday()) % 7
     relation = expr.weekday_relation
@@ -132,7 +140,7 @@ def _weekday(expr: TimeExpression, local_now: datetime) -> date:
     elif relation == "next":
         ahead = ahead or 7
     elif relation != "this" and ahead == 0:
-        later_today = expr.hour is not None and (expr.hour, expr.minute or 0) > (local_now.hour, local_now.minute)
+        later_today = clock is not None and clock > (local_now.hour, local_now.minute)
         ahead = 0 if later_today else 7
     return today + timedelta(days=ahead)
 

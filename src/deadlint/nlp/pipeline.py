@@ -60,6 +60,7 @@ class Chunk:
     lang: str
     context: Any = None
     hits: dict[str, list] = field(default_factory=dict)
+    cache: dict[str, Any] = field(default_factory=dict)  # per-chunk results shared by rules
 
 
 def make_chunk(text: str, start: int, end: int, lang: str, *, lemmas: bool, context: Any = None) -> Chunk:

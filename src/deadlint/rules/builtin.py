@@ -8,6 +8,7 @@ from importlib import resources
 import yaml
 
 from deadlint.rules import hookimpl
+from deadlint.rules.deadline_rule import DeadlineRule
 from deadlint.rules.model import Rule
 from deadlint.rules.phrase_rule import PhraseRule
 
@@ -24,6 +25,13 @@ def _definitions() -> dict:
 def deadlint_rules() -> list[Rule]:
     return [
         Rule(id=rule_id, pack=PACK, summary=spec["summary"], doc=spec["doc"].strip(),
-             severity=spec["severity"], check=PhraseRule(rule_id, spec["message"]))
+             severity=spec["severity"], check=_check_for(rule_id, spec),
+             yields_to=tuple(spec.get("yields_to", ())))
         for rule_id, spec in _definitions().items()
     ]
+
+
+def _check_for(rule_id: str, spec: dict):
+    if spec.get("kind") == "deadline":
+        return DeadlineRule(rule_id)
+    return PhraseRule(rule_id, spec["message"])

@@ -37,3 +37,6 @@ class Rule:
     severity: str = "warning"
     check: Callable[[Chunk], Iterable[Finding]] | None = None
     languages: dict[str, str] = field(default_factory=dict)  # language -> pack giving its phrases
+    # Rules whose finding in the same sentence makes this one redundant: "we'll
+    # get back to you ASAP" is a vague deadline, not also a missing update time.
+    yields_to: tuple[str, ...] = ()

@@ -4,7 +4,8 @@ A language's YAML (see plugins/deadlint_en/phrases.yaml) has three parts:
 
 ``cues``   named word lists rules consult per sentence (``commitment``, ``past``...)
 ``ignore`` look-alike phrases that silence any rule's hit they contain
-``rules``  per rule id: ``phrases`` to flag, rule-level ``ignore`` phrases,
+``rules``  per rule id: ``phrases`` to flag, rule-level ``ignore`` phrases and
+           ``unless`` cues (applied to every phrase of the rule),
            the ``suggest`` template, whether ``fix`` may write it, and the
            ``examples`` (``flag:``/``ok:``) the test suite runs.
 
@@ -84,8 +85,9 @@ class PhraseIndex:
             spec = spec or {}
             settings = self.rule_settings.setdefault(rule, {"suggest": None, "fix": False})
             settings.update({k: spec[k] for k in ("suggest", "fix") if k in spec})
+            shared_unless = tuple(spec.get("unless") or ())
             for phrase in spec.get("phrases") or []:
-                self.entries.append(_entry(rule, phrase))
+                self.entries.append(_entry(rule, phrase, shared_unless))
             self._ignores += [(rule, p) for p in spec.get("ignore") or []]
             for kind in ("flag", "ok"):
                 self.examples[rule][kind] += (spec.get("examples") or {}).get(kind) or []
@@ -147,14 +149,15 @@ class PhraseIndex:
         return kept
 
 
-def _entry(rule: str, phrase: str | dict[str, Any]) -> PhraseEntry:
+def _entry(rule: str, phrase: str | dict[str, Any], shared_unless: tuple[str, ...]) -> PhraseEntry:
+    """A phrase; the rule's own ``unless`` cues apply to every phrase of it."""
     if isinstance(phrase, str):
-        return PhraseEntry(rule, phrase)
+        return PhraseEntry(rule, phrase, unless=shared_unless)
     return PhraseEntry(
         rule,
         phrase["pattern"],
         when=tuple(phrase.get("when") or ()),
-        unless=tuple(phrase.get("unless") or ()),
+        unless=shared_unless + tuple(phrase.get("unless") or ()),
         suggest=phrase.get("suggest"),
         fix=phrase.get("fix"),
     )

@@ -1,0 +1,50 @@
+"""Rules backed by the deadline engine: one pass per chunk, each rule keeps its own checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from deadlint.findings import Finding
+from deadlint.nlp import Chunk
+
+_CACHE_KEY = "deadline-checks"
+
+
+@dataclass
+class DeadlineRule:
+    rule_id: str
+
+    def __call__(self, chunk: Chunk) -> Iterator[Finding]:
+        for finding in deadline_findings(chunk):
+            if finding.rule == self.rule_id:
+                yield finding
+
+
+def deadline_findings(chunk: Chunk) -> list[Finding]:
+    """Every deadline check of every sentence of the chunk, computed once."""
+    if _CACHE_KEY in chunk.cache:
+        return chunk.cache[_CACHE_KEY]
+    from deadlint.deadlines import check, looks_past_narrative, recognise, resolve
+
+    context = chunk.context
+    findings: list[Finding] = []
+    for sentence in chunk.doc.sents:
+        text = sentence.text
+        expressions = recognise(text, chunk.lang)
+        if not expressions:
+            continue
+        promised = not looks_past_narrative(text, chunk.lang)
+        base = chunk.offset + sentence.start_char
+        for expression in expressions:
+            resolution = resolve(expression, context.now, context.calendar)
+            if resolution is None:
+                continue
+            for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
+                findings.append(Finding(
+                    rule=rule_id, severity=severity, message=message,
+                    start=base + expression.start, end=base + expression.end,
+                    language=chunk.lang, match=expression.text,
+                ))
+    chunk.cache[_CACHE_KEY] = findings
+    return findings
