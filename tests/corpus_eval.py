@@ -2,7 +2,7 @@
 
 Run as a script to see the table and every miss and false alarm:
 
-    python tests/corpus_eval.py [en|fi|sv ...]
+    python tests/corpus_eval.py [en|fi|sv ...] [--set holdout]
 
 Scoring is per item and rule: a rule that fires on an item labelled with it is
 a true positive, on an item not labelled with it a false positive.
@@ -68,7 +68,8 @@ def table(results: dict[str, dict[str, Score]]) -> str:
     return "\n".join(lines)
 
 
-def main(langs: list[str]) -> None:
+def main() -> None:
+    import argparse
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
@@ -77,17 +78,22 @@ def main(langs: list[str]) -> None:
     from deadlint.rules.registry import RuleSet, plugin_manager
     from deadlint.sources import Source
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("langs", nargs="*", metavar="LANG", help="en, fi, sv (default: all)")
+    parser.add_argument("--set", default="", help="corpus file prefix, e.g. 'holdout' for holdout-LANG.yaml")
+    args = parser.parse_args()
+    args.langs = args.langs or ["en", "fi", "sv"]
+
     ruleset = RuleSet(plugin_manager(), load_policy(None))
     now = datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
-    linters = {lang: Linter(ruleset, language=lang, now=now, min_severity="info") for lang in ("en", "fi", "sv")}
+    linters = {lang: Linter(ruleset, language=lang, now=now, min_severity="info") for lang in args.langs}
 
     def lint(text: str, lang: str):
         return linters[lang].check(Source(path="item", text=text)).findings
 
-    corpus = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] not in ("en", "fi", "sv") else None
     results = {}
-    for lang in langs:
-        results[lang] = evaluate(lint, lang, load_items(lang, corpus and f"{corpus}-{lang}"))
+    for lang in args.langs:
+        results[lang] = evaluate(lint, lang, load_items(lang, f"{args.set}-{lang}" if args.set else None))
         for rule in RULES:
             for error in results[lang][rule].errors:
                 print(f"{lang} {error}")
@@ -95,4 +101,4 @@ def main(langs: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main([a for a in sys.argv[1:] if a in ("en", "fi", "sv")] or ["en", "fi", "sv"])
+    main()

@@ -71,9 +71,11 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--include", multiple=True, metavar="GLOB", help="Files to check inside directories (repeatable).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files to skip (repeatable).")
-def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, include, exclude) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for many drafts (default: all cores).")
+def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, include, exclude, jobs) -> None:
     """Check drafts: files, directories (recursive) or - for stdin."""
     from deadlint.engine import Linter
+    from deadlint.parallel import check_all, default_jobs
     from deadlint.sources import SourceError, iter_sources
 
     try:
@@ -97,13 +99,12 @@ def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, inclu
     report = Report()
     sources = iter_sources(paths, include=include or policy.include, exclude=exclude or policy.exclude,
                            max_bytes=int(policy.max_file_mb * 1024 * 1024))
-    for source in sources:
-        if isinstance(source, SourceError):
-            report.errors.append(source)
+    for result in check_all(linter, sources, jobs or default_jobs()):
+        if isinstance(result, SourceError):
+            report.errors.append(result)
             continue
         report.drafts += 1
-        result = linter.check(source)
-        report.findings.extend(locate(source, f) for f in result.findings)
+        report.findings.extend(locate(result.source, f) for f in result.findings)
     if fmt == "text":
         for error in report.errors:
             _fail(str(error))

@@ -13,6 +13,13 @@ _PLACEHOLDERS = re.compile(
     r"|\{[A-Za-z_][\w.]*\}|%[A-Z][A-Z_]+%",
     re.DOTALL,
 )
+# Words in quotation marks are someone else's ("you wrote “ASAP”") or a name
+# ("the 'Deliver ASAP' option"), not the writer's promise. Single quotes count
+# only around whole words, so the apostrophe in "we'll" never opens a quote.
+_QUOTED = re.compile(
+    r'"[^"\n]{1,80}"|“[^”“\n]{1,80}”|”[^”\n]{1,80}”|„[^“”\n]{1,80}[“”]|«[^»\n]{1,80}»|»[^«»\n]{1,80}«'
+    r"|(?<![\w'])'[^'\n]{1,80}'(?![\w'])"
+)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 
@@ -28,7 +35,7 @@ _EMPHASIS = re.compile(r"(?<![\w*_])(\*\*?|__?)(?=\S)|(?<=\S)(\*\*?|__?)(?![\w*_
 def common_spans(text: str) -> list[tuple[int, int]]:
     """Spans masked in every kind of draft."""
     spans = regex_spans(_URL, text) + regex_spans(_EMAIL, text) + regex_spans(_PLACEHOLDERS, text)
-    return spans + regex_spans(_HTML_COMMENT, text)
+    return spans + regex_spans(_HTML_COMMENT, text) + regex_spans(_QUOTED, text)
 
 
 def markdown_spans(text: str) -> list[tuple[int, int]]:

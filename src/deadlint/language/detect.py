@@ -42,19 +42,21 @@ _LETTER_HINTS = {
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-_WORD_SETS = {lang: frozenset(words.split()) for lang, words in _FUNCTION_WORDS.items()}
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _FUNCTION_WORDS.items():
+    for _word in set(_words.split()):
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
 _MIN_PARAGRAPH_EVIDENCE = 2.0
+_ANY_EVIDENCE = 0.25  # one letter hint
 
 
 def scores(text: str) -> dict[str, float]:
     """Evidence per language: 1 per function word, 0.25 per letter hint."""
     lowered = text.lower()
-    words = _WORD.findall(lowered)
     result = {lang: 0.0 for lang in LANGUAGES}
-    for word in words:
-        for lang in LANGUAGES:
-            if word in _WORD_SETS[lang]:
-                result[lang] += 1.0
+    for word in _WORD.findall(lowered):
+        for lang in _LANGUAGES_OF.get(word, ()):
+            result[lang] += 1.0
     for lang, hint in _LETTER_HINTS.items():
         result[lang] += 0.25 * len(hint.findall(lowered))
     return result
@@ -62,9 +64,12 @@ def scores(text: str) -> dict[str, float]:
 
 def detect(text: str, default: str = "en") -> str:
     """The most likely of fi/sv/en; ``default`` when the text gives no evidence."""
-    evidence = scores(text)
+    return _best(scores(text), default, _ANY_EVIDENCE)
+
+
+def _best(evidence: dict[str, float], fallback: str, minimum: float) -> str:
     best = max(LANGUAGES, key=lambda lang: evidence[lang])
-    return best if evidence[best] > 0 else default
+    return best if evidence[best] >= minimum else fallback
 
 
 def split_by_language(text: str, default: str = "en") -> Iterator[tuple[int, int, str]]:
@@ -73,21 +78,22 @@ def split_by_language(text: str, default: str = "en") -> Iterator[tuple[int, int
     A paragraph with too little evidence of its own (a greeting, a name) takes
     the language of the draft as a whole.
     """
-    overall = detect(text, default)
-    runs: list[list] = []
+    paragraphs: list[tuple[int, int, dict[str, float]]] = []
     start = 0
     for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
         end = brk.start() if brk else len(text)
-        paragraph = text[start:end]
-        if paragraph.strip():
-            evidence = scores(paragraph)
-            best = max(LANGUAGES, key=lambda lang: evidence[lang])
-            lang = best if evidence[best] >= _MIN_PARAGRAPH_EVIDENCE else overall
-            if runs and runs[-1][2] == lang:
-                runs[-1][1] = end
-            else:
-                runs.append([start, end, lang])
+        if text[start:end].strip():
+            paragraphs.append((start, end, scores(text[start:end])))
         if brk:
             start = brk.end()
+    # The draft's overall evidence is the sum of its paragraphs'.
+    overall = _best({lang: sum(p[2][lang] for p in paragraphs) for lang in LANGUAGES}, default, _ANY_EVIDENCE)
+    runs: list[list] = []
+    for start, end, evidence in paragraphs:
+        lang = _best(evidence, overall, _MIN_PARAGRAPH_EVIDENCE)
+        if runs and runs[-1][2] == lang:
+            runs[-1][1] = end
+        else:
+            runs.append([start, end, lang])
     for run_start, run_end, lang in runs:
         yield run_start, run_end, lang

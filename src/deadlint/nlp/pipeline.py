@@ -9,14 +9,15 @@ our rules need, so Swedish phrases list their inflected forms instead.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 LEMMA_LANGUAGES = frozenset({"en"})
+_LIST_MARKERS = frozenset({"-", "*", "•", "–"})
 
 
 @Language.component("deadlint_paragraphs")
@@ -26,11 +27,12 @@ def _paragraph_boundaries(doc: Doc) -> Doc:
     Drafts put greetings, list items and sign-offs on lines of their own with
     no full stop; without this they would run into the next sentence.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and (previous.text.count("\n") >= 2 or (
-                "\n" in previous.text and token.text in {"-", "*", "•", "–"})):
+    previous = None
+    for token in doc:
+        if previous is not None and previous.is_space and (previous.text.count("\n") >= 2 or (
+                "\n" in previous.text and token.text in _LIST_MARKERS)):
             token.is_sent_start = True
+        previous = token
     return doc
 
 
@@ -61,6 +63,12 @@ class Chunk:
     context: Any = None
     hits: dict[str, list] = field(default_factory=dict)
     cache: dict[str, Any] = field(default_factory=dict)  # per-chunk results shared by rules
+
+    @cached_property
+    def sentences(self) -> list[tuple[Span, str]]:
+        """Each sentence with its text, built once (spaCy makes new objects per access)."""
+        text = self.doc.text
+        return [(sent, text[sent.start_char:sent.end_char]) for sent in self.doc.sents]
 
 
 def make_chunk(text: str, start: int, end: int, lang: str, *, lemmas: bool, context: Any = None) -> Chunk:

@@ -29,8 +29,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
 
     context = chunk.context
     findings: list[Finding] = []
-    for sentence in chunk.doc.sents:
-        text = sentence.text
+    for sentence, text in chunk.sentences:
         expressions = recognise(text, chunk.lang)
         if not expressions:
             continue

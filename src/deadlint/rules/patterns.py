@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 Tokenize = Callable[[str], list[str]]
@@ -34,9 +35,28 @@ def uses_lemmas(pattern: str) -> bool:
     return "~" in pattern
 
 
-def compile_pattern(pattern: str, tokenize: Tokenize) -> list[list[dict[str, Any]]]:
-    """Every token pattern the pattern stands for, ready for ``Matcher.add``."""
+# An anchor names tokens of which at least one must be in a sentence for the
+# pattern to match there: ("word", "asap"), ("prefix", "lähipäiv"), ("suffix", "ade").
+Anchor = frozenset[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    """Token patterns for ``Matcher.add`` and, when one exists, their anchor,
+    which lets the engine skip patterns that cannot match a sentence."""
+
+    tokens: list[list[dict[str, Any]]]
+    anchor: Anchor | None
+
+
+def compile_pattern(pattern: str, tokenize: Tokenize, common: frozenset[str] = frozenset()) -> CompiledPattern:
+    """Every token pattern the pattern stands for, with its anchor.
+
+    ``common`` words (the language's stop words) make poor anchors: "we" is
+    in every other sentence, "guarantee" is not.
+    """
     compiled = []
+    anchor: set[tuple[str, str]] | None = set()
     for words in _expand(_parse(pattern), pattern):
         for variant in itertools.product(*(_split_multi_token(word, tokenize) for word in words)):
             tokens: list[dict[str, Any]] = []
@@ -45,7 +65,41 @@ def compile_pattern(pattern: str, tokenize: Tokenize) -> list[list[dict[str, Any
             if not tokens or all(t.get("OP") == "?" for t in tokens):
                 raise PatternError(f"pattern {pattern!r} can match nothing but optional words")
             compiled.append(tokens)
-    return compiled
+            best = _best_anchor(variant, tokenize, common)
+            anchor = None if anchor is None or best is None else anchor | best
+    return CompiledPattern(compiled, frozenset(anchor) if anchor is not None else None)
+
+
+def _best_anchor(words: tuple[str, ...], tokenize: Tokenize, common: frozenset[str]) -> Anchor | None:
+    """The most selective required word of one variant: no stop words, then the longest."""
+    best: tuple[tuple[bool, int], Anchor] | None = None
+    for word in words:
+        candidate = _word_anchor(word, tokenize, common)
+        if candidate and (best is None or candidate[0] > best[0]):
+            best = candidate
+    return best[1] if best else None
+
+
+def _word_anchor(word: str, tokenize: Tokenize, common: frozenset[str]) -> tuple[tuple[bool, int], Anchor] | None:
+    if word.endswith("?") or word == "_" or word.startswith(("/", "~")) or "|~" in word:
+        return None
+    pieces: set[tuple[str, str]] = set()
+    rare = True
+    for alternative in word.lower().split("|"):
+        if alternative.endswith("*"):
+            pieces.add(("prefix", alternative.strip("*")))
+        elif alternative.startswith("*"):
+            pieces.add(("suffix", alternative.strip("*")))
+        else:
+            # The longest token of a word the tokenizer splits ("bug-free" -> "bug").
+            text = max(tokenize(alternative) or [""], key=len)
+            if not text:
+                return None
+            rare = rare and text not in common
+            pieces.add(("word", text))
+        rare = rare and len(alternative.strip("*")) >= 2
+    shortest = min(len(a.strip("*")) for a in word.split("|"))
+    return (rare, shortest), frozenset(pieces)
 
 
 def _split_multi_token(word: str, tokenize: Tokenize) -> list[str]:

@@ -20,11 +20,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 
 from deadlint.nlp import Chunk, get_nlp
 from deadlint.rules.model import PhraseData
 from deadlint.rules.patterns import PatternError, compile_pattern, uses_lemmas
+from deadlint.rules.prefilter import AnchorIndex
 
 ANY_RULE = "*"
 
@@ -96,57 +98,79 @@ class PhraseIndex:
         return [e.pattern for e in self.entries] + [p for _, p in self._ignores] + [p for _, p in self._cues]
 
     def _build_matcher(self) -> None:
+        """Phrases share one Matcher; each cue and each rule's look-alikes get their
+        own, run only on sentences where a phrase that consults them matched."""
         nlp = get_nlp(self.lang, self.uses_lemmas)
         self.nlp = nlp
-        self.matcher = Matcher(nlp.vocab, validate=True)
         tokenize = lambda word: [t.text for t in nlp.tokenizer(word)]  # noqa: E731 - local helper
-        strings = nlp.vocab.strings
-        self._keys: dict[int, tuple[str, Any]] = {}
-
-        def add(key: str, kind: str, payload: Any, pattern: str) -> None:
-            self.matcher.add(key, compile_pattern(pattern, tokenize))
-            self._keys[strings.add(key)] = (kind, payload)
-
+        common = frozenset(nlp.Defaults.stop_words)
+        # One Matcher per phrase: the anchor index says which few to run on a sentence.
+        self._phrase_matchers: list[Matcher] = []
+        anchors = []
         for i, entry in enumerate(self.entries):
-            add(f"phrase:{i}", "phrase", entry, entry.pattern)
-        for i, (rule, pattern) in enumerate(self._ignores):
-            add(f"ignore:{i}", "ignore", rule, pattern)
-        for i, (cue, pattern) in enumerate(self._cues):
-            add(f"cue:{i}", "cue", cue, pattern)
+            compiled = compile_pattern(entry.pattern, tokenize, common)
+            matcher = Matcher(nlp.vocab)
+            matcher.add(f"phrase:{i}", compiled.tokens)
+            self._phrase_matchers.append(matcher)
+            anchors.append(compiled.anchor)
+        self._anchors = AnchorIndex(anchors, nlp.vocab.strings)
+        self._cue_matchers = self._matchers(self._cues, tokenize)
+        self._ignore_matchers = self._matchers(self._ignores, tokenize)
+
+    def _matchers(self, named_patterns: list[tuple[str, str]], tokenize) -> dict[str, Matcher]:
+        matchers: dict[str, Matcher] = {}
+        for i, (name, pattern) in enumerate(named_patterns):
+            matcher = matchers.setdefault(name, Matcher(self.nlp.vocab))
+            matcher.add(f"{name}:{i}", compile_pattern(pattern, tokenize).tokens)
+        return matchers
 
     # -- matching ----------------------------------------------------------
     def run(self, chunk: Chunk) -> dict[str, list[Hit]]:
         """Hits per rule id, after look-alikes and cue conditions are applied."""
-        doc = chunk.doc
-        phrase_hits: list[tuple[PhraseEntry, int, int]] = []
-        ignored: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        cues_by_sentence: dict[int, set[str]] = defaultdict(set)
-        for match_id, start, end in self.matcher(doc):
-            kind, payload = self._keys[match_id]
-            if kind == "phrase":
-                phrase_hits.append((payload, start, end))
-            elif kind == "ignore":
-                ignored[payload].append((start, end))
-            else:
-                cues_by_sentence[doc[start].sent.start].add(payload)
         kept: dict[str, list[Hit]] = defaultdict(list)
+        if not self.entries:
+            return kept
+        lowers = chunk.doc.to_array(LOWER).tolist()
+        for sentence, _ in chunk.sentences:
+            candidates = self._anchors.candidates(set(lowers[sentence.start:sentence.end]))
+            if candidates:
+                self._run_sentence(sentence, candidates, kept)
+        return kept
+
+    def _run_sentence(self, sentence, candidates: set[int], kept: dict[str, list[Hit]]) -> None:
+        phrase_hits = [(self.entries[i], start, end)
+                       for i in sorted(candidates) for _, start, end in self._phrase_matchers[i](sentence)]
+        if not phrase_hits:
+            return
         # Longest first, so "as soon as possible" wins over the "soon" inside it.
         phrase_hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
+        cues: dict[str, bool] = {}
+        ignored: dict[str, list[tuple[int, int]]] = {}
         taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for entry, start, end in phrase_hits:
             if _overlaps(start, end, taken[entry.rule]):
                 continue
-            if _inside(start, end, ignored[entry.rule]) or _inside(start, end, ignored[ANY_RULE]):
+            if any(_inside(start, end, self._ignored(sentence, key, ignored)) for key in (entry.rule, ANY_RULE)):
                 continue
-            cues = cues_by_sentence.get(doc[start].sent.start, set())
-            if entry.when and not cues.intersection(entry.when):
+            if entry.when and not any(self._has_cue(sentence, cue, cues) for cue in entry.when):
                 continue
-            if cues.intersection(entry.unless):
+            if any(self._has_cue(sentence, cue, cues) for cue in entry.unless):
                 continue
             taken[entry.rule].append((start, end))
-            span = doc[start:end]
+            span = sentence[start:end]
             kept[entry.rule].append(Hit(entry, span.start_char, span.end_char, span.text))
-        return kept
+
+    def _has_cue(self, sentence, cue: str, seen: dict[str, bool]) -> bool:
+        if cue not in seen:
+            matcher = self._cue_matchers.get(cue)
+            seen[cue] = bool(matcher and matcher(sentence))
+        return seen[cue]
+
+    def _ignored(self, sentence, key: str, seen: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        if key not in seen:
+            matcher = self._ignore_matchers.get(key)
+            seen[key] = [(start, end) for _, start, end in matcher(sentence)] if matcher else []
+        return seen[key]
 
 
 def _entry(rule: str, phrase: str | dict[str, Any], shared_unless: tuple[str, ...]) -> PhraseEntry:

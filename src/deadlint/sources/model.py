@@ -23,7 +23,10 @@ class Source:
     item: str | None = None  # name of the draft inside a container file
     line_base: int = 0
     sent_at: datetime | None = None  # the draft's own send time, when it has one
-    meta: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)  # extra JSON keys for its findings (subject, message_id...)
+    # For text derived from markup (HTML mail, JSON exports): the file line of
+    # each line of ``text``. None: text lines are file lines (plus line_base).
+    line_numbers: list[int] | None = None
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -37,12 +40,15 @@ class Source:
                 i = find("\n", i + 1)
             self._line_starts = starts
         index = bisect.bisect_right(self._line_starts, offset) - 1
-        return index + 1 + self.line_base, offset - self._line_starts[index] + 1
+        column = offset - self._line_starts[index] + 1
+        if self.line_numbers is not None:
+            return self.line_numbers[min(index, len(self.line_numbers) - 1)], column
+        return index + 1 + self.line_base, column
 
-    def line_text(self, line: int) -> str:
-        """The text of a 1-based line as numbered by ``position``."""
+    def line_text_at(self, offset: int) -> str:
+        """The line of ``text`` holding a character offset."""
         self.position(0)
-        index = line - 1 - self.line_base
+        index = bisect.bisect_right(self._line_starts, offset) - 1
         start = self._line_starts[index]
         end = self.text.find("\n", start)
         return self.text[start:] if end == -1 else self.text[start:end]
