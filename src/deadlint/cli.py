@@ -72,7 +72,10 @@ def main() -> None:
 @click.option("--include", multiple=True, metavar="GLOB", help="Files to check inside directories (repeatable).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files to skip (repeatable).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for many drafts (default: all cores).")
-def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, include, exclude, jobs) -> None:
+@click.option("--fix", is_flag=True, help="Write suggested deadlines into text and Markdown files.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change; write nothing.")
+def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, include, exclude, jobs, fix,
+          show_diff) -> None:
     """Check drafts: files, directories (recursive) or - for stdin."""
     from deadlint.engine import Linter
     from deadlint.parallel import check_all, default_jobs
@@ -104,14 +107,41 @@ def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, inclu
             report.errors.append(result)
             continue
         report.drafts += 1
-        report.findings.extend(locate(result.source, f) for f in result.findings)
+        findings = result.findings
+        if fix or show_diff:
+            findings = _fix_or_diff(result.source, findings, write=fix and not show_diff, report=report)
+        report.findings.extend(locate(result.source, f) for f in findings)
     if fmt == "text":
         for error in report.errors:
             _fail(str(error))
-    click.echo(render(fmt, report, rules=linter.rules, colour=sys.stdout.isatty()), nl=False)
+    if not show_diff:
+        click.echo(render(fmt, report, rules=linter.rules, colour=sys.stdout.isatty()), nl=False)
     if problems or report.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if report.findings else EXIT_CLEAN)
+    sys.exit(EXIT_FINDINGS if report.findings or report.fixable else EXIT_CLEAN)
+
+
+def _fix_or_diff(source, findings, *, write: bool, report: Report):
+    """Apply (or print) the source's fixes; return the findings still open."""
+    from deadlint.fix import apply_fixes, fixable, unified_diff, write_atomically
+    from deadlint.sources import SourceError
+
+    if not fixable(source):
+        return findings
+    new_text, fixed = apply_fixes(source.text, findings)
+    if not fixed:
+        return findings
+    if not write:
+        click.echo(unified_diff(source, new_text), nl=False)
+        report.fixable += len(fixed)
+        return findings
+    try:
+        write_atomically(Path(source.path), new_text, source.encoding)
+    except (OSError, UnicodeEncodeError) as exc:
+        report.errors.append(SourceError(source.path, f"not fixed: {getattr(exc, 'strerror', None) or exc}"))
+        return findings
+    report.fixed += len(fixed)
+    return [f for f in findings if f not in fixed]
 
 
 def _check_timezone(tz: str) -> None:
@@ -147,4 +177,41 @@ def rules(explain_id, config) -> None:
         langs = ",".join(sorted(rule.languages)) or "all"
         click.echo(f"{rule.id:<{width}}  {policy.severity(rule.id, rule.severity):<7}  {rule.pack:<16}  "
                    f"[{langs}]  {rule.summary}{state}")
+    sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("texts", nargs=-1, required=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the texts (default: detected).")
+@click.option("--now", callback=_parse_now, metavar="ISO", help="Reference time (default: now).")
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Policy file merged over rules.yaml.")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def when(texts, lang, now, config, fmt) -> None:
+    """Show how deadline phrases resolve: date, time and the checks that fire."""
+    import json
+
+    from deadlint.deadlines import explain
+    from deadlint.engine import as_aware
+    from deadlint.language import detect
+    from deadlint.rules.context import business_calendar
+
+    ruleset, problems = load_ruleset(config)
+    for problem in problems:
+        _fail(problem)
+    policy = ruleset.policy
+    answers = []
+    for text in texts:
+        text_lang = lang or detect(text, policy.default_language)
+        language_policy = policy.languages[text_lang]
+        reference = as_aware(now or datetime.now().astimezone(), language_policy.timezone)
+        answers.append({"language": text_lang,
+                        **explain(text, text_lang, reference, business_calendar(language_policy))})
+    if fmt == "json":
+        click.echo(json.dumps(answers, ensure_ascii=False, indent=2))
+    else:
+        for answer in answers:
+            click.echo(f"{answer['text']}  [{answer['language']}]")
+            click.echo(f"    {answer['explanation']}")
+            for check_ in answer["checks"]:
+                click.echo(f"    {check_['severity']} {check_['rule']}: {check_['message']}")
     sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)

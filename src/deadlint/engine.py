@@ -85,7 +85,7 @@ class Linter:
     def _check_run(self, text: str, start: int, end: int, lang: str, reference: datetime) -> list[Finding]:
         index = self.ruleset.index(lang)
         policy = self.languages[lang]
-        context = CheckContext(lang=lang, now=_as_aware(reference, policy.timezone), policy=policy,
+        context = CheckContext(lang=lang, now=as_aware(reference, policy.timezone), policy=policy,
                                index=index, calendars=self._calendars)
         chunk = make_chunk(text, start, end, lang, lemmas=index.uses_lemmas, context=context)
         chunk.hits = index.run(chunk)
@@ -119,7 +119,7 @@ class Linter:
 _WARM_UP_TEXT = "1.12. 12:00 asap."
 
 
-def _as_aware(moment: datetime, timezone: str) -> datetime:
+def as_aware(moment: datetime, timezone: str) -> datetime:
     """The reference time in the office's zone; a naive time is taken as office time."""
     zone = ZoneInfo(timezone)
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)

@@ -29,6 +29,8 @@ class Report:
     findings: list[Located] = field(default_factory=list)
     errors: list[SourceError] = field(default_factory=list)
     drafts: int = 0
+    fixed: int = 0  # findings --fix wrote away
+    fixable: int = 0  # findings --diff showed a fix for
 
     def summary(self) -> dict:
         by_rule: dict[str, int] = {}
@@ -41,6 +43,7 @@ class Report:
             "findings": len(self.findings),
             "by_rule": dict(sorted(by_rule.items())),
             "by_severity": dict(sorted(by_severity.items())),
+            "fixed": self.fixed,
             "errors": [{"path": e.path, "problem": e.problem} for e in self.errors],
         }
 

@@ -27,6 +27,7 @@ def render_text(report: Report, colour: bool) -> str:
     summary = report.summary()
     out.append(
         f"{summary['findings']} finding(s) in {summary['drafts']} draft(s)"
+        + (f", {report.fixed} fixed" if report.fixed else "")
         + (f", {len(report.errors)} input error(s)" if report.errors else "")
     )
     return "\n".join(out) + "\n"

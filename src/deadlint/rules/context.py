@@ -28,15 +28,7 @@ class CheckContext:
     def calendar(self) -> BusinessCalendar:
         calendar = self.calendars.get(self.policy)
         if calendar is None:
-            from deadlint.deadlines import BusinessCalendar, BusinessPolicy
-
-            p = self.policy
-            calendar = BusinessCalendar(BusinessPolicy(
-                timezone=p.timezone, country=p.country, holiday_categories=p.holiday_categories,
-                business_start=p.business_start, business_end=p.business_end,
-                response_business_days=p.response_business_days, max_window_hours=p.max_window_hours,
-            ))
-            self.calendars[self.policy] = calendar
+            calendar = self.calendars[self.policy] = business_calendar(self.policy)
         return calendar
 
     @cached_property
@@ -45,3 +37,14 @@ class CheckContext:
         from deadlint.deadlines import render_deadline, suggest_deadline
 
         return render_deadline(suggest_deadline(self.now, self.calendar), self.lang)
+
+
+def business_calendar(policy: LanguagePolicy) -> BusinessCalendar:
+    """The deadline engine's calendar for one language's policy."""
+    from deadlint.deadlines import BusinessCalendar, BusinessPolicy
+
+    return BusinessCalendar(BusinessPolicy(
+        timezone=policy.timezone, country=policy.country, holiday_categories=policy.holiday_categories,
+        business_start=policy.business_start, business_end=policy.business_end,
+        response_business_days=policy.response_business_days, max_window_hours=policy.max_window_hours,
+    ))
