@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import fnmatch
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -93,26 +93,33 @@ class Linter:
         for rule in self.rules:
             if rule.check is not None:
                 findings.extend(rule.check(chunk))
-        findings = self._drop_yielding(findings, chunk)
+        findings = self._drop_yielding(findings, text)
         self.ruleset.manager.hook.deadlint_adjust_findings(findings=findings, text=text, language=lang)
         return findings
 
-    def _drop_yielding(self, findings: list[Finding], chunk) -> list[Finding]:
-        """Drop findings whose rule yields to another rule firing in the same sentence."""
-        if not any(self.ruleset.rules[f.rule].yields_to for f in findings):
+    def _drop_yielding(self, findings: list[Finding], text: str) -> list[Finding]:
+        """Drop a finding whose rule yields to another rule firing in the same
+        sentence: "I'll look at it when I get a chance and come back to you" is
+        one vague promise, not also a missing update time."""
+        yielding = [f for f in findings if self.ruleset.rules[f.rule].yields_to]
+        if not yielding:
             return findings
-        sentence_starts = [chunk.offset + sent.start_char for sent, _ in chunk.sentences]
-
-        def sentence(f: Finding) -> int:
-            return bisect.bisect_right(sentence_starts, f.start)
-
-        fired = {(f.rule, sentence(f)) for f in findings}
-        return [f for f in findings
-                if not any((other, sentence(f)) in fired for other in self.ruleset.rules[f.rule].yields_to)]
+        dropped = {id(f) for f in yielding for g in findings
+                   if g.rule in self.ruleset.rules[f.rule].yields_to and _same_sentence(text, f, g)}
+        return [f for f in findings if id(f) not in dropped]
 
     def _ignored_for(self, path: str) -> set[str]:
         return {rule for glob, rules in self.policy.per_path_ignores.items()
                 if fnmatch.fnmatch(path, glob) for rule in rules}
+
+
+# Where one sentence ends and the next begins, for rules that yield to others.
+_SENTENCE_BREAK = re.compile(r"[.!?;](?:\s|$)|\n[ \t]*\n")
+
+
+def _same_sentence(text: str, a: Finding, b: Finding) -> bool:
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return second.start < first.end or not _SENTENCE_BREAK.search(text, first.end, second.start)
 
 
 # A date, a time and a vague phrase: enough to load every lazily built part.

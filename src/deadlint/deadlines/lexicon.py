@@ -309,15 +309,17 @@ MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July"
 # Small, high-precision cues that a sentence reports the past rather than promises.
 PAST_WORDS: dict[str, tuple[str, ...]] = {
     "fi": ("oli", "olivat", "olimme", "olin", "tapahtui", "toimitettiin", "lähetettiin", "lähetimme",
-           "lähetin", "toimitimme", "toimitin", "saimme", "sain", "sovimme", "pidettiin", "eilen", "viime"),
+           "lähetin", "toimitimme", "toimitin", "saimme", "sain", "sovimme", "pidettiin", "eilen", "viime",
+           "ilmeni", "yritimme", "yritin", "kaatui", "katkesi", "alkoi", "loppui", "huomasimme", "huomasin",
+           "tuli", "tulivat", "kävi", "kävimme", "teimme", "tein"),
     "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går",
-           "förra"),
+           "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev"),
     "en": ("was", "were", "had", "did", "sent", "deployed", "delivered", "shipped", "received",
            "yesterday", "last", "ago"),
 }
 # Regular past-tense endings, used only on words long enough to make them reliable.
 PAST_SUFFIXES: dict[str, tuple[str, ...]] = {
-    "fi": (),
+    "fi": ("ttiin",),  # passive past: korjattiin, asennettiin
     "sv": ("ade", "erade"),
     "en": ("ed",),
 }

@@ -1,0 +1,39 @@
+"""Precision and recall of the phrase rules on the labelled corpus, per language.
+
+`pytest -s tests/test_corpus.py` prints the table; `python tests/corpus_eval.py`
+also lists every miss and false alarm. The floors are what we commit to: a
+change that drops below them fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_eval import RULES, evaluate, load_items, table
+
+# Overall (all four rules) per language, and for each rule on its own.
+FLOORS = {"precision": 0.95, "recall": 0.90, "rule_precision": 0.85, "rule_recall": 0.75}
+SETS = {"dev": None, "holdout": "holdout"}
+
+
+@pytest.mark.parametrize("corpus", SETS)
+@pytest.mark.parametrize("lang", ["en", "fi", "sv"])
+def test_corpus_scores(lint, lang, corpus):
+    name = SETS[corpus]
+    items = load_items(lang, f"{name}-{lang}" if name else None)
+    assert len(items) >= 60
+    scores = evaluate(lint, lang, items)
+    print(f"\n[{corpus}]\n" + table({lang: scores}))
+    overall = scores["all"]
+    assert overall.precision >= FLOORS["precision"], overall.errors
+    assert overall.recall >= FLOORS["recall"]
+    for rule in RULES:
+        assert scores[rule].precision >= FLOORS["rule_precision"], (rule, scores[rule].errors)
+        assert scores[rule].recall >= FLOORS["rule_recall"], (rule, scores[rule].errors)
+
+
+def test_corpus_has_enough_items_per_language():
+    for lang in ("en", "fi", "sv"):
+        items = load_items(lang)
+        assert len(items) >= 80
+        assert sum(1 for item in items if not item["rules"]) >= 30  # look-alike negatives
