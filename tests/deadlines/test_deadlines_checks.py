@@ -1,5 +1,8 @@
 """Each rule id of check(), plus looks_past_narrative()."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from deadlint.deadlines import check, looks_past_narrative, recognise, resolve
@@ -109,3 +112,15 @@ def test_weekday_is_today_info(fi):
 ])
 def test_looks_past_narrative(sentence, lang, expected):
     assert looks_past_narrative(sentence, lang) is expected
+
+
+def test_this_week_is_not_past_until_the_week_is_over(fi):
+    _, calendar = fi
+    sunday = datetime(2026, 11, 22, 12, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
+    assert "deadline-past" not in findings("tällä viikolla", "fi", sunday, calendar)
+    next_monday = datetime(2026, 11, 30, 9, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
+    assert "deadline-past" in findings("viikolla 47", "fi", next_monday, calendar)
+
+
+def test_last_weekday_is_never_a_promise(sv):
+    assert "deadline-past" not in findings("i torsdags", "sv", *sv)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from .calendar import BusinessCalendar
 from .lexicon import MONTH_NAMES_EN, WEEKDAY_NAMES
@@ -53,6 +53,11 @@ def _weekday_is_today(res: Resolution, local_now: datetime):
 def _deadline_past(res: Resolution, local_now: datetime):
     if res.has_time:
         past = (res.end or res.start) < local_now
+    elif res.granularity == "week":  # "this week" written on a Sunday still names this week
+        day = res.start.date()
+        past = day + timedelta(days=6 - day.weekday()) < local_now.date()
+    elif res.granularity == "month":
+        past = (res.start.year, res.start.month) < (local_now.year, local_now.month)
     else:  # a day-level promise is kept until the day is over
         past = res.start.date() < local_now.date()
     if past:
