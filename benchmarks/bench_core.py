@@ -2,6 +2,7 @@
 """Benchmark deadlint against proselint on the shared support-mail corpus.
 
     python benchmarks/bench_core.py [--count 1000] [--rounds 3] [--cold-runs 11] [--json]
+                                    [--format txt|maildir]
 
 Run it with the Python of the virtualenv where deadlint (and, optionally,
 proselint) is installed: the console scripts are looked up next to
@@ -11,7 +12,9 @@ What it does:
 
 1. makes a temporary corpus with ``../shared/bench/make_corpus.py OUT --count N
    --format txt`` (the script is resolved from the repository root, override
-   with ``--corpus-script``);
+   with ``--corpus-script``); ``--format maildir`` makes a Maildir with a
+   ``.Drafts`` folder of N messages instead, which deadlint reads as a mail
+   folder (proselint cannot, so the comparison is skipped there);
 2. times, in the same run and alternating the order each round, N rounds of
    ``deadlint check OUT --format json`` against proselint's own way of checking
    a folder in one process (proselint >= 0.16: ``proselint check
@@ -193,14 +196,21 @@ class Proselint:
 
 
 # --------------------------------------------------------------------------- main
-def make_corpus(script: Path, out: Path, count: int, seed: int | None) -> list[Path]:
+def corpus_files(out: Path, fmt: str) -> list[Path]:
+    """The drafts make_corpus wrote: .txt files, or the message files of the Maildir."""
+    if fmt == "maildir":
+        return sorted(p for p in out.rglob("*") if p.is_file() and p.parent.name in ("cur", "new"))
+    return sorted(p for p in out.rglob("*.txt") if p.is_file())
+
+
+def make_corpus(script: Path, out: Path, count: int, seed: int | None, fmt: str = "txt") -> list[Path]:
     if not script.is_file():
         raise SystemExit(f"corpus script not found: {script} (use --corpus-script)")
-    cmd = [sys.executable, str(script), str(out), "--count", str(count), "--format", "txt"]
+    cmd = [sys.executable, str(script), str(out), "--count", str(count), "--format", fmt]
     if seed is not None:
         cmd += ["--seed", str(seed)]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    files = sorted(p for p in out.rglob("*.txt") if p.is_file())
+    files = corpus_files(out, fmt)
     if len(files) != count:
         raise SystemExit(f"expected {count} drafts from {script.name}, found {len(files)} in {out}")
     return files
@@ -218,9 +228,11 @@ def run(args: argparse.Namespace) -> dict:
         tools.append(Deadlint(dl_exe))
     else:
         skipped["deadlint"] = "deadlint console script not found (install the project: pip install -e .)"
-    pl_exe = None if args.no_proselint else find_tool("proselint", args.proselint)
+    pl_exe = None if args.no_proselint or args.format != "txt" else find_tool("proselint", args.proselint)
     if pl_exe:
         tools.append(Proselint(pl_exe))
+    elif args.format != "txt":
+        skipped["proselint"] = f"proselint cannot read a {args.format} corpus; comparison skipped"
     else:
         skipped["proselint"] = ("disabled with --no-proselint" if args.no_proselint else
                                 "proselint not installed (pip install 'deadlint[bench]'); comparison skipped")
@@ -236,7 +248,7 @@ def run(args: argparse.Namespace) -> dict:
             "platform": platform.platform(),
             "machine": platform.machine(),
         },
-        "corpus": {"count": args.count, "format": "txt", "script": str(args.corpus_script)},
+        "corpus": {"count": args.count, "format": args.format, "script": str(args.corpus_script)},
         "rounds": args.rounds,
         "cold_runs": args.cold_runs,
         "tools": {},
@@ -247,7 +259,7 @@ def run(args: argparse.Namespace) -> dict:
     with tempfile.TemporaryDirectory(prefix="deadlint-bench-") as tmp:
         corpus = Path(tmp) / "corpus"
         log(f"[bench] making {args.count} drafts with {args.corpus_script}")
-        files = make_corpus(Path(args.corpus_script), corpus, args.count, args.seed)
+        files = make_corpus(Path(args.corpus_script), corpus, args.count, args.seed, args.format)
         result["corpus"]["bytes"] = sum(p.stat().st_size for p in files)
         single = files[0]
         result["corpus"]["single_draft"] = single.name
@@ -319,7 +331,7 @@ def fmt(v, spec: str = ".3f", unit: str = "") -> str:
 def print_table(r: dict) -> None:
     m = r["machine"]
     n = r["corpus"]["count"]
-    print(f"\nCorpus: {n} txt drafts ({r['corpus'].get('bytes', 0) / 1024:.0f} KiB), "
+    print(f"\nCorpus: {n} {r['corpus']['format']} drafts ({r['corpus'].get('bytes', 0) / 1024:.0f} KiB), "
           f"{r['rounds']} alternating rounds, cold single draft x{r['cold_runs']}")
     print(f"Machine: nproc={m['nproc']} (cpu_count={m['cpu_count']}), "
           f"{m['implementation']} {m['python']}, {m['platform']}\n")
@@ -360,6 +372,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="cold single-draft runs of deadlint check FILE (default 11)")
     ap.add_argument("--warmup", type=int, default=0, help="untimed warm-up rounds (default 0)")
     ap.add_argument("--seed", type=int, default=None, help="corpus seed (default: make_corpus's own)")
+    ap.add_argument("--format", choices=["txt", "maildir"], default="txt",
+                    help="corpus format: txt drafts (default) or a Maildir of messages")
     ap.add_argument("--corpus-script", default=str(DEFAULT_CORPUS_SCRIPT),
                     help="path to make_corpus.py (default: <repo>/../shared/bench/make_corpus.py)")
     ap.add_argument("--deadlint", default=None, help="deadlint executable (default: beside sys.executable)")

@@ -72,14 +72,19 @@ def main() -> None:
 @click.option("--include", multiple=True, metavar="GLOB", help="Files to check inside directories (repeatable).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Files to skip (repeatable).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes for many drafts (default: all cores).")
+@click.option("--export-text", multiple=True, metavar="FIELD",
+              help="Read JSON/YAML/CSV exports generically: the field(s) holding the text (repeatable).")
+@click.option("--export-id", default="id", show_default=True, metavar="FIELD", help="With --export-text: the id field.")
+@click.option("--export-title", default="title", show_default=True, metavar="FIELD",
+              help="With --export-text: the title field.")
 @click.option("--fix", is_flag=True, help="Write suggested deadlines into text and Markdown files.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change; write nothing.")
-def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, include, exclude, jobs, fix,
-          show_diff) -> None:
+def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, include, exclude, jobs,
+          export_text, export_id, export_title, fix, show_diff) -> None:
     """Check drafts: files, directories (recursive) or - for stdin."""
     from deadlint.engine import Linter
     from deadlint.parallel import check_all, default_jobs
-    from deadlint.sources import SourceError, iter_sources
+    from deadlint.sources import ExportFields, SourceError, iter_sources
 
     try:
         ruleset, problems = load_ruleset(config)
@@ -100,8 +105,9 @@ def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, inclu
     linter = Linter(ruleset, select=selected & set(ruleset.rules) or None, ignore=ignored,
                     min_severity=min_severity, language=lang, now=now, timezone=tz)
     report = Report()
+    export_fields = ExportFields(tuple(export_text), export_id, export_title) if export_text else None
     sources = iter_sources(paths, include=include or policy.include, exclude=exclude or policy.exclude,
-                           max_bytes=int(policy.max_file_mb * 1024 * 1024))
+                           max_bytes=int(policy.max_file_mb * 1024 * 1024), export_fields=export_fields)
     for result in check_all(linter, sources, jobs or default_jobs()):
         if isinstance(result, SourceError):
             report.errors.append(result)

@@ -21,8 +21,8 @@ FIXABLE_KINDS = frozenset({"text", "markdown"})
 
 
 def fixable(source: Source) -> bool:
-    """Files of our own kinds; not stdin, not items inside a mailbox or export."""
-    return source.kind in FIXABLE_KINDS and source.item is None and not source.path.startswith("<")
+    """Plain-text and Markdown files read whole; never stdin, mail or exports."""
+    return source.whole_file and source.kind in FIXABLE_KINDS
 
 
 def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, list[Finding]]:

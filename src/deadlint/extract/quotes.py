@@ -1,7 +1,9 @@
 """Find quoted history and signatures in fi/sv/en drafts.
 
-Returns spans to blank out. Reply headers, Outlook header runs and forward
-markers end the authored part: everything below them is someone else's text.
+Returns spans to blank out. Outlook header runs, forward markers and reply
+headers followed by unquoted history end the authored part: everything below
+them is someone else's text. A reply header followed by ">" lines only
+introduces that quote, so inline and bottom-posted replies keep their text.
 """
 
 from __future__ import annotations
@@ -12,17 +14,22 @@ _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 
 # "On Mon, 16 Nov 2026 at 09:12, Jane <jane@example.com> wrote:"
 # "Ma 16.11.2026 klo 9.12 Matti <matti@example.fi> kirjoitti:"
+# "Matti Meikäläinen kirjoitti 16.11.2026 klo 9.12:" (Thunderbird, Apple Mail)
 # "Den mån 16 nov. 2026 kl 09:12 skrev Anna <anna@example.se>:"
-# Headers wrap over two lines in many clients, hence the optional newline.
+# Headers wrap over two lines in many clients, hence the optional newline. The
+# Finnish and Swedish verbs also occur in prose ("Som jag skrev igår:"), so
+# those headers must carry a digit of their date or time on the first line.
 _REPLY_HEADER = re.compile(
     r"^[ \t]*(?:"
     r"On\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bwrote:"
-    r"|[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bkirjoitti:"
-    r"|(?:Den|På)\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bskrev\b[^\n]{0,200}?:"
-    r"|[^\n]{0,120}\bskrev\b[^\n]{0,120}:"
+    r"|(?=[^\n]*\d)[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bkirjoitti\b[^\n]{0,60}?:"
+    r"|(?=[^\n]*\d)[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bskrev\b[^\n]{0,200}?:"
     r")[ \t]*$",
     re.MULTILINE,
 )
+# A reply header followed by ">" lines introduces an inline or bottom-posted
+# quote: the ">" lines are blanked one by one and the sender's text may follow.
+_QUOTE_FOLLOWS = re.compile(r"\n(?:[ \t]*\n)*[ \t]*>")
 
 _HISTORY_MARKER = re.compile(
     r"^[ \t]*(?:"
@@ -45,7 +52,7 @@ _SIGNATURE_DASHES = re.compile(r"^-- ?$", re.MULTILINE)
 
 _MOBILE_FOOTER = re.compile(
     r"^[ \t]*(?:Sent from my \w+|Get Outlook for \w+|Lähetetty (?:iPhonesta|iPadista|Android-laitteesta|\w+-laitteesta)"
-    r"|Lähetetty \w+ -?puhelimesta|Skickat från min \w+)[^\n]*$",
+    r"|Lähetetty \w+ -?puhelimesta|Skickat från min \w+|Hanki Outlook \S+|(?:Skaffa|Hämta) Outlook för \w+)[^\n]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 
@@ -58,17 +65,32 @@ _SIGN_OFF = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _SIGNATURE_MAX_LINES = 8
+# A line after a sign-off that reads as a sentence ("Thanks!" then "We will fix
+# it ASAP.") means the sign-off was a greeting, not the start of a signature.
+_SENTENCE_LINE = re.compile(r"^(?:\S+\s+){3,}\S*[.!?]\s*$")
+
+
+def _quote_introductions(text: str) -> list[tuple[int, int]]:
+    """Reply headers directly followed by ">" lines (inline and bottom posting)."""
+    return [m.span() for m in _REPLY_HEADER.finditer(text) if _QUOTE_FOLLOWS.match(text, m.end())]
 
 
 def history_start(text: str) -> int | None:
-    """Offset where quoted history begins (reply header, Outlook block, forward)."""
-    starts = [m.start() for pattern in (_REPLY_HEADER, _HISTORY_MARKER, _OUTLOOK_HEADER)
-              if (m := pattern.search(text))]
+    """Offset where quoted history begins and runs to the end (reply header
+    followed by unquoted history, Outlook block, forward marker)."""
+    starts = [m.start() for pattern in (_HISTORY_MARKER, _OUTLOOK_HEADER) if (m := pattern.search(text))]
+    introductions = {start for start, _end in _quote_introductions(text)}
+    starts += [m.start() for m in _REPLY_HEADER.finditer(text) if m.start() not in introductions][:1]
     return min(starts) if starts else None
 
 
+def _is_signature(lines: list[str]) -> bool:
+    return (len(lines) <= _SIGNATURE_MAX_LINES
+            and all(len(line) <= 80 and not _SENTENCE_LINE.match(line) for line in lines))
+
+
 def quote_and_signature_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _QUOTED_LINE.finditer(text)]
+    spans = [m.span() for m in _QUOTED_LINE.finditer(text)] + _quote_introductions(text)
     end = len(text)
     cut = history_start(text)
     if cut is not None:
@@ -81,7 +103,7 @@ def quote_and_signature_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _MOBILE_FOOTER.finditer(text, 0, end))
     for sign_off in _SIGN_OFF.finditer(text, 0, end):
         rest = [line for line in text[sign_off.end():end].splitlines() if line.strip()]
-        if len(rest) <= _SIGNATURE_MAX_LINES and all(len(line) <= 80 for line in rest):
+        if _is_signature(rest):
             spans.append((sign_off.start(), end))
             break
     return spans

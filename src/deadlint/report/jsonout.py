@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from deadlint.fix import fixable
 from deadlint.report.base import Located, Report
 
 SCHEMA_VERSION = 1
@@ -30,7 +31,7 @@ def finding_dict(item: Located) -> dict:
     }
     if f.suggestion is not None:
         record["suggestion"] = f.suggestion
-    if f.replacement is not None:
+    if f.replacement is not None and fixable(item.source):
         record["replacement"] = f.replacement
     if item.source.item is not None:
         record["item"] = item.source.item

@@ -27,6 +27,9 @@ class Source:
     # For text derived from markup (HTML mail, JSON exports): the file line of
     # each line of ``text``. None: text lines are file lines (plus line_base).
     line_numbers: list[int] | None = None
+    # The text is the whole file, decoded: --fix may write it back. Not for
+    # stdin, mail bodies or export values, whose offsets are not the file's.
+    whole_file: bool = False
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     def position(self, offset: int) -> tuple[int, int]:

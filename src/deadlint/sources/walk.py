@@ -2,27 +2,39 @@
 
 Directories are walked recursively; include/exclude globs match the path
 relative to the directory given (and the bare file name), like Ruff's.
+Mail containers are recognised wherever they stand: a directory with cur/ and
+new/ is a Maildir, a file opening with a "From " line is an mbox.
 """
 
 from __future__ import annotations
 
 import fnmatch
+import io
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from deadlint.sources.containers import (
+    MAILDIR_PARTS, is_maildir, looks_like_mbox, read_maildir, read_mbox, read_mbox_file,
+)
 from deadlint.sources.decode import DecodeError, decode_bytes
+from deadlint.sources.helpdesk import EXPORT_SUFFIXES, ExportFields, read_export
+from deadlint.sources.mail import looks_like_message, read_message, read_message_file
 from deadlint.sources.model import Source, SourceError
+from deadlint.sources.msg import read_msg_file
 
-# Extension -> kind. Readers for mail and helpdesk exports register here too.
+# Extension -> kind of plain drafts.
 KIND_BY_SUFFIX = {
     ".txt": "text",
     ".text": "text",
     ".md": "markdown",
     ".markdown": "markdown",
 }
-DEFAULT_INCLUDE = tuple(f"*{suffix}" for suffix in KIND_BY_SUFFIX)
+# Helpdesk exports are not walked by default: a repository holds many JSON/YAML
+# files that are not macros. Name them, or ask for them with --include.
+DEFAULT_INCLUDE = (*(f"*{suffix}" for suffix in KIND_BY_SUFFIX), "*.eml", "*.mbox")
+_SNIFF_BYTES = 4096
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # far above any real draft; a 50 MB file is a mistake
 SKIPPED_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", ".tox"}
 
@@ -34,26 +46,78 @@ def iter_sources(
     exclude: tuple[str, ...] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
     stdin_kind: str = "text",
+    export_fields: ExportFields | None = None,
 ) -> Iterator[Source | SourceError]:
-    """Yield a Source or a SourceError for every draft the paths name."""
+    """Yield a Source or a SourceError for every draft the paths name.
+
+    ``max_bytes`` limits each draft: a file, or one message inside a mail folder.
+    ``export_fields`` reads JSON/YAML/CSV exports generically instead of
+    recognising a helpdesk's export shape.
+    """
+    sniff_mbox = not include  # with the default globs, extensionless mbox files are found by content
     include = include or DEFAULT_INCLUDE
     for raw in paths:
         if raw == "-":
-            yield _from_bytes("<stdin>", sys.stdin.buffer.read(max_bytes + 1), stdin_kind, max_bytes)
+            yield from _read_stdin(stdin_kind, max_bytes)
             continue
         path = Path(raw)
         if path.is_dir():
             found = False
-            for file in _walk(path, include, exclude):
+            for entry in _walk(path, include, exclude, sniff_mbox):
                 found = True
-                yield read_file(file)
+                yield from read_path(entry, max_bytes=max_bytes, export_fields=export_fields)
             if not found:
-                yield SourceError(raw, f"no drafts found (looked for {', '.join(include)})")
+                yield SourceError(raw, f"no drafts found (looked for {', '.join(include)}, Maildirs, mbox files)")
         elif path.exists():
             if not _excluded(path, path.name, exclude):
-                yield read_file(path, max_bytes=max_bytes)
+                yield from read_path(path, max_bytes=max_bytes, export_fields=export_fields)
         else:
             yield SourceError(raw, "no such file or directory")
+
+
+def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+              export_fields: ExportFields | None = None) -> Iterator[Source | SourceError]:
+    """Read a file or a Maildir with the reader its type calls for."""
+    suffix = path.suffix.lower()
+    if path.is_dir():
+        yield from read_maildir(path, max_bytes=max_bytes)
+    elif suffix in KIND_BY_SUFFIX:
+        yield read_file(path, max_bytes=max_bytes)
+    elif suffix == ".eml":
+        yield from read_message_file(path, max_bytes=max_bytes)
+    elif suffix == ".msg":
+        yield from read_msg_file(path, max_bytes=max_bytes)
+    elif suffix in EXPORT_SUFFIXES:
+        yield from read_export(path, max_bytes=max_bytes, fields=export_fields)
+    else:
+        # No telling suffix (Thunderbird's "Drafts", a Maildir message file, ".mbox"):
+        # the content decides.
+        head = _head(path)
+        if looks_like_mbox(head):
+            yield from read_mbox_file(path, max_bytes=max_bytes)
+        elif looks_like_message(head):
+            yield from read_message_file(path, max_bytes=max_bytes)
+        else:
+            yield read_file(path, max_bytes=max_bytes)
+
+
+def _read_stdin(kind: str, max_bytes: int) -> Iterator[Source | SourceError]:
+    """A pre-send hook pipes a raw message; anything else on stdin is a plain draft."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) <= max_bytes and looks_like_mbox(data):
+        yield from read_mbox("<stdin>", io.BytesIO(data), max_bytes=max_bytes)
+    elif len(data) <= max_bytes and looks_like_message(data[:_SNIFF_BYTES]):
+        yield from read_message("<stdin>", data)
+    else:
+        yield _from_bytes("<stdin>", data, kind, max_bytes)
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(_SNIFF_BYTES)
+    except OSError:
+        return b""  # read_file reports the problem
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source | SourceError:
@@ -65,7 +129,10 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source | Sou
         data = path.read_bytes()
     except OSError as exc:
         return SourceError(str(path), f"cannot read: {exc.strerror or exc}")
-    return _from_bytes(str(path), data, KIND_BY_SUFFIX.get(path.suffix.lower(), "text"), max_bytes)
+    source = _from_bytes(str(path), data, KIND_BY_SUFFIX.get(path.suffix.lower(), "text"), max_bytes)
+    if isinstance(source, Source):
+        source.whole_file = True
+    return source
 
 
 def _from_bytes(name: str, data: bytes, kind: str, max_bytes: int) -> Source | SourceError:
@@ -80,13 +147,23 @@ def _from_bytes(name: str, data: bytes, kind: str, max_bytes: int) -> Source | S
     return Source(path=name, text=text, kind=kind, encoding=encoding)
 
 
-def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[Path]:
+def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], sniff_mbox: bool) -> Iterator[Path]:
+    """Files to read and Maildirs (as directories) below root, in a stable order."""
     for directory, subdirs, files in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if d not in SKIPPED_DIRS)
+        here = Path(directory)
+        skipped = set(SKIPPED_DIRS)
+        if is_maildir(here):
+            if not _excluded(here, here.relative_to(root).as_posix(), exclude):
+                yield here
+            # Its messages live in cur/new/tmp; Maildir++ subfolders (.Drafts) are walked on.
+            skipped.update(MAILDIR_PARTS)
+        subdirs[:] = sorted(d for d in subdirs if d not in skipped)
         for name in sorted(files):
             file = Path(directory, name)
             relative = file.relative_to(root).as_posix()
-            if _matches(relative, name, include) and not _excluded(file, relative, exclude):
+            wanted = _matches(relative, name, include) or (
+                sniff_mbox and not file.suffix and looks_like_mbox(_head(file)))
+            if wanted and not _excluded(file, relative, exclude):
                 yield file
 
 
