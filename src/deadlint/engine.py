@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -60,10 +61,11 @@ class Linter:
         for start, end, lang in runs:
             if lang not in self.languages or lang not in self.ruleset.phrase_data:
                 continue
-            findings += self._check_run(text, start, end, lang, reference)
+            findings += self._check_run(text, start, end, lang, reference, timeless=bool(source.meta.get("timeless")))
         ignored = self._ignored_for(source.path)
         kept = []
         for finding in findings:
+            finding.match = source.text[finding.start:finding.end]  # as written, wraps included
             rule = self.ruleset.rules[finding.rule]
             # A rule may pick a finding's severity (an info note); the policy has the last word.
             finding.severity = self.policy.severity(rule.id, finding.severity or rule.severity)
@@ -82,11 +84,12 @@ class Linter:
             if lang in self.ruleset.phrase_data:
                 self._check_run(_WARM_UP_TEXT, 0, len(_WARM_UP_TEXT), lang, reference)
 
-    def _check_run(self, text: str, start: int, end: int, lang: str, reference: datetime) -> list[Finding]:
+    def _check_run(self, text: str, start: int, end: int, lang: str, reference: datetime, *,
+                   timeless: bool = False) -> list[Finding]:
         index = self.ruleset.index(lang)
         policy = self.languages[lang]
         context = CheckContext(lang=lang, now=as_aware(reference, policy.timezone), policy=policy,
-                               index=index, calendars=self._calendars)
+                               index=index, calendars=self._calendars, timeless=timeless)
         chunk = make_chunk(text, start, end, lang, lemmas=index.uses_lemmas, context=context)
         chunk.hits = index.run(chunk)
         findings: list[Finding] = []
@@ -109,8 +112,13 @@ class Linter:
         return [f for f in findings if id(f) not in dropped]
 
     def _ignored_for(self, path: str) -> set[str]:
+        """Rules the policy's per_path_ignores turn off for this path, whether the
+        path was given relative to the working directory or absolute."""
+        if not self.policy.per_path_ignores:
+            return set()
+        names = {path, os.path.relpath(path) if not path.startswith("<") else path}
         return {rule for glob, rules in self.policy.per_path_ignores.items()
-                if fnmatch.fnmatch(path, glob) for rule in rules}
+                if any(fnmatch.fnmatch(name, glob) for name in names) for rule in rules}
 
 
 # Where one sentence ends and the next begins, for rules that yield to others.

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from deadlint.findings import Finding
 from deadlint.sources import Source
+from deadlint.sources.decode import encode_text
 
 FIXABLE_KINDS = frozenset({"text", "markdown"})
 
@@ -51,7 +52,7 @@ def unified_diff(source: Source, new_text: str) -> str:
 
 def write_atomically(path: Path, text: str, encoding: str) -> None:
     """Replace ``path`` with ``text`` in one rename, keeping its permissions."""
-    data = text.encode(encoding)  # raises before anything is written if it cannot be encoded
+    data = encode_text(text, encoding)  # raises before anything is written if it cannot be encoded
     mode = path.stat().st_mode
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".deadlint", dir=path.parent)
     try:

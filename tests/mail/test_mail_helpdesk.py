@@ -129,3 +129,23 @@ def test_bad_exports_are_one_error_naming_the_file(tmp_path, name, content, prob
     assert sources == []
     assert len(problems) == 1 and problems[0].path == str(tmp_path / name)
     assert problems[0].problem.startswith(problem)
+
+
+def test_macro_dates_get_an_info_note_and_suggestions_stay_relative(tmp_path):
+    import json as _json
+
+    from click.testing import CliRunner
+
+    from deadlint.cli import main
+
+    export = tmp_path / "macros.json"
+    export.write_text(_json.dumps({"macros": [{"id": 7, "title": "Asennus", "actions": [{
+        "field": "comment_value",
+        "value": "Asennus tehdään maanantaina 23.11. Palaamme asiaan mahdollisimman pian.",
+    }]}]}), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(export), "--now", "2026-11-20T10:00",
+                                       "--min-severity", "info", "--format", "json"])
+    findings = {f["rule"]: f for f in _json.loads(result.output)["findings"]}
+    assert findings["macro-absolute-date"]["severity"] == "info"
+    assert "deadline-past" not in findings and "weekday-mismatch" not in findings
+    assert findings["vague-deadline"]["suggestion"] == "yhden arkipäivän kuluessa"

@@ -13,7 +13,7 @@ from .explain import explain
 from .model import Check, Resolution, TimeExpression
 from .narrative import looks_past_narrative
 from .recognise import recognise
-from .render import render_deadline
+from .render import render_deadline, render_relative_deadline
 from .resolve import resolve
 from .suggest import suggest_deadline
 
@@ -28,6 +28,7 @@ __all__ = [
     "looks_past_narrative",
     "recognise",
     "render_deadline",
+    "render_relative_deadline",
     "resolve",
     "suggest_deadline",
 ]

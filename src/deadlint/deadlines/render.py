@@ -19,3 +19,17 @@ def render_deadline(dt: datetime, lang: str) -> str:
     if lang == "en":
         return f"by {weekday} {dt.day} {MONTH_NAMES_EN[dt.month - 1]}, {dt.hour:02d}:{dt.minute:02d}"
     raise ValueError(f"unsupported language {lang!r}")
+
+
+# Reply times for reusable macros, where a calendar date would go stale.
+_RELATIVE = {
+    "fi": ("yhden arkipäivän kuluessa", "{n} arkipäivän kuluessa"),
+    "sv": ("inom en arbetsdag", "inom {n} arbetsdagar"),
+    "en": ("within one business day", "within {n} business days"),
+}
+
+
+def render_relative_deadline(business_days: int, lang: str) -> str:
+    """fi "2 arkipäivän kuluessa", sv "inom 2 arbetsdagar", en "within 2 business days"."""
+    one, many = _RELATIVE[lang]
+    return one if business_days <= 1 else many.format(n=business_days)

@@ -8,6 +8,7 @@ our rules need, so Swedish phrases list their inflected forms instead.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -71,5 +72,13 @@ class Chunk:
         return [(sent, text[sent.start_char:sent.end_char]) for sent in self.doc.sents]
 
 
+# A newline inside a paragraph: plain-text mail is hard-wrapped at ~72 columns, and a
+# phrase broken by the wrap ("as soon as\npossible") must read as one. Blank lines,
+# list items and headings keep their newline, as they end a sentence.
+_WRAP = re.compile(r"(?<!\n)\n(?![ \t]*(?:\n|[-*•–]\s|\d+[.)]\s|#|$))")
+
+
 def make_chunk(text: str, start: int, end: int, lang: str, *, lemmas: bool, context: Any = None) -> Chunk:
-    return Chunk(doc=get_nlp(lang, lemmas)(text[start:end]), offset=start, lang=lang, context=context)
+    """Replacing a wrap's newline with a space keeps every offset where it was."""
+    unwrapped = _WRAP.sub(" ", text[start:end])
+    return Chunk(doc=get_nlp(lang, lemmas)(unwrapped), offset=start, lang=lang, context=context)

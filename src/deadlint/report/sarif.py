@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 from deadlint import __version__
 from deadlint.report.base import Report
@@ -83,4 +84,6 @@ def _uri(path: str) -> str:
         relative = os.path.relpath(path)
     except ValueError:
         relative = path
-    return Path(relative).as_posix() if not relative.startswith("..") else Path(path).resolve().as_uri()
+    if relative.startswith(".."):
+        return Path(path).resolve().as_uri()
+    return quote(Path(relative).as_posix())  # a URI reference: spaces and % are escaped

@@ -23,6 +23,7 @@ class CheckContext:
     policy: LanguagePolicy
     index: PhraseIndex
     calendars: dict = field(default_factory=dict)  # shared cache across drafts, keyed by policy
+    timeless: bool = False  # a reusable macro: fixed dates go stale rather than pass
 
     @property
     def calendar(self) -> BusinessCalendar:
@@ -33,9 +34,12 @@ class CheckContext:
 
     @cached_property
     def suggested_deadline(self) -> str:
-        """The policy's promised reply time from ``now``, written as a native would."""
-        from deadlint.deadlines import render_deadline, suggest_deadline
+        """The policy's promised reply time from ``now``, written as a native would;
+        in a reusable macro, as a reply time rather than a date that would go stale."""
+        from deadlint.deadlines import render_deadline, render_relative_deadline, suggest_deadline
 
+        if self.timeless:
+            return render_relative_deadline(self.policy.response_business_days, self.lang)
         return render_deadline(suggest_deadline(self.now, self.calendar), self.lang)
 
 

@@ -36,14 +36,20 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         promised = not looks_past_narrative(text, chunk.lang)
         base = chunk.offset + sentence.start_char
         for expression in expressions:
+            if context.timeless and expression.day is not None:
+                findings.append(_finding(chunk, base, expression, "macro-absolute-date", "info",
+                                         f"\"{expression.text}\" is a fixed date in a reusable macro; it will go stale"))
+                continue
             resolution = resolve(expression, context.now, context.calendar)
             if resolution is None:
                 continue
             for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
-                findings.append(Finding(
-                    rule=rule_id, severity=severity, message=message,
-                    start=base + expression.start, end=base + expression.end,
-                    language=chunk.lang, match=expression.text,
-                ))
+                findings.append(_finding(chunk, base, expression, rule_id, severity, message))
     chunk.cache[_CACHE_KEY] = findings
     return findings
+
+
+def _finding(chunk: Chunk, base: int, expression, rule_id: str, severity: str, message: str) -> Finding:
+    return Finding(rule=rule_id, severity=severity, message=message,
+                   start=base + expression.start, end=base + expression.end,
+                   language=chunk.lang, match=expression.text)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import codecs
 
-# Windows-1252 covers what Nordic Outlook and old webmail save; ISO-8859-15 adds
-# the euro sign to Latin-1. Latin-1 itself is not tried: it decodes any bytes and
-# would turn binary junk into "text".
-LEGACY_ENCODINGS = ("cp1252", "iso-8859-15")
+# Windows-1252 is what Nordic Outlook and old webmail save, and it reads every
+# printable Latin-1 and Latin-9 text too. Latin-1 or Latin-9 as such are not
+# tried: they decode any bytes, turning the five bytes cp1252 leaves undefined
+# into control characters no draft contains.
+LEGACY_ENCODINGS = ("cp1252",)
 
+# Byte-order marks: the codec that reads what follows, and the BOM to write back.
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+_BOM_OF = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
 
 class DecodeError(ValueError):
@@ -34,7 +37,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                return data[len(bom):].decode(encoding.removesuffix("-sig")), encoding
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {encoding} after byte-order mark: {exc.reason}") from None
     if looks_binary(data):
@@ -50,3 +53,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise DecodeError(
             f"not valid UTF-8 (byte {utf8_error.start}) nor {', '.join(LEGACY_ENCODINGS)}"
         ) from None
+
+
+def encode_text(text: str, encoding: str) -> bytes:
+    """The inverse of ``decode_bytes``: the same encoding and byte-order mark."""
+    if encoding == "utf-8-sig":
+        return codecs.BOM_UTF8 + text.encode("utf-8")
+    return _BOM_OF.get(encoding, b"") + text.encode(encoding)

@@ -1,0 +1,223 @@
+"""Bad input: one clear line on stderr naming the path, exit 2, no traceback, every other file still checked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deadlint.cli import main
+
+NOW = "2026-11-20T10:00"
+GOOD_EN = "Thanks for the logs. We'll get back to you ASAP.\n"
+GOOD_SV = "Hej,\n\nVi återkommer snarast.\n"
+
+
+def run(*args):
+    result = CliRunner().invoke(main, ["check", "--now", NOW, *map(str, args)])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def good(tmp_path) -> tuple[Path, Path]:
+    first, last = tmp_path / "a_good.txt", tmp_path / "z_good.txt"
+    first.write_text(GOOD_EN, encoding="utf-8")
+    last.write_text(GOOD_SV, encoding="utf-8")
+    return first, last
+
+
+def assert_bad(tmp_path, good, bad: Path, reason: str) -> None:
+    """The bad path sits between two good drafts: one error line, both good drafts reported, exit 2."""
+    first, last = good
+    code, out, err = run(first, bad, last)
+    assert code == 2, out + err
+    assert "Traceback" not in out + err
+    lines = error_lines(err)
+    assert len(lines) == 1, err
+    (line,) = lines
+    assert line.startswith(f"deadlint: error: {bad}: "), line
+    assert reason in line, line
+    assert f"{first}:1:44: warning vague-deadline" in out
+    assert f"{last}:3:15: warning vague-deadline" in out
+    assert "2 finding(s) in 2 draft(s), 1 input error(s)" in out
+    # And the same error travels in the JSON summary.
+    result = CliRunner().invoke(main, ["check", "--now", NOW, "--format", "json", str(first), str(bad), str(last)])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [f["path"] for f in report["findings"]] == [str(first), str(last)]
+    (error,) = report["summary"]["errors"]
+    assert error["path"] == str(bad) and reason in error["problem"]
+
+
+def test_missing_path(tmp_path, good):
+    assert_bad(tmp_path, good, tmp_path / "nope.txt", "no such file or directory")
+
+
+def test_directory_without_drafts(tmp_path, good):
+    empty = tmp_path / "empty_dir"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "notes.log").write_text("We'll fix it ASAP.\n", encoding="utf-8")
+    (empty / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert_bad(tmp_path, good, empty, "no drafts found")
+
+
+def test_binary_file(tmp_path, good):
+    bad = tmp_path / "m_image.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20)
+    assert_bad(tmp_path, good, bad, "binary file")
+
+
+def test_invalid_utf8_that_is_not_cp1252_either(tmp_path, good):
+    bad = tmp_path / "m_garbled.txt"
+    # Not UTF-8; 0x81, 0x8d, 0x8f, 0x90, 0x9d are undefined in Windows-1252.
+    bad.write_bytes(b"Hello,\n\nwe will \x81\x8d\x8f\x90\x9d fix it soon.\n")
+    assert_bad(tmp_path, good, bad, "not valid UTF-8")
+
+
+def test_cp1252_file_decodes_and_is_checked(tmp_path, good):
+    legacy = tmp_path / "m_legacy.txt"
+    legacy.write_bytes("Hej,\n\nVi återkommer så snart som möjligt – tack för tålamodet.\n".encode("cp1252"))
+    latin1 = tmp_path / "m_latin1.txt"
+    latin1.write_bytes("Hyvä asiakas, korjaamme vian mahdollisimman pian.\n".encode("latin-1"))
+    first, last = good
+    result = CliRunner().invoke(main, ["check", "--now", NOW, "--format", "json", str(first), str(legacy),
+                                       str(latin1), str(last)])
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr == ""
+    found = [(Path(f["path"]).name, f["line"], f["column"], f["match"]) for f in json.loads(result.stdout)["findings"]]
+    assert ("m_legacy.txt", 3, 15, "så snart som möjligt") in found
+    assert ("m_latin1.txt", 1, 30, "mahdollisimman pian") in found
+
+
+def test_empty_file(tmp_path, good):
+    bad = tmp_path / "m_empty.txt"
+    bad.write_bytes(b"")
+    assert_bad(tmp_path, good, bad, "empty")
+
+
+def test_whitespace_only_file(tmp_path, good):
+    bad = tmp_path / "m_blank.md"
+    bad.write_bytes(b" \n\n\t\r\n")
+    assert_bad(tmp_path, good, bad, "empty")
+
+
+def test_fifty_megabyte_file(tmp_path, good):
+    bad = tmp_path / "m_huge.txt"
+    with bad.open("wb") as stream:
+        stream.write(b"a" * (50 * 1024 * 1024))
+    assert_bad(tmp_path, good, bad, "too large")
+
+
+def test_unreadable_file(tmp_path, good):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    bad = tmp_path / "m_secret.txt"
+    bad.write_text("We'll fix it ASAP.\n", encoding="utf-8")
+    bad.chmod(0)
+    try:
+        assert_bad(tmp_path, good, bad, "cannot read")
+    finally:
+        bad.chmod(0o644)
+
+
+def test_several_bad_inputs_each_get_their_line(tmp_path, good):
+    first, last = good
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03")
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    code, out, err = run(first, tmp_path / "missing.md", binary, empty, last)
+    assert code == 2
+    assert error_lines(err) == [
+        f"deadlint: error: {tmp_path / 'missing.md'}: no such file or directory",
+        f"deadlint: error: {binary}: binary file, not a text draft",
+        f"deadlint: error: {empty}: empty file, nothing to check",
+    ]
+    assert "2 finding(s) in 2 draft(s), 3 input error(s)" in out
+
+
+# --- broken .deadlint.yaml: the run still checks with the default policy and exits 2 -----------------
+
+BROKEN_CONFIGS = {
+    "invalid-yaml": ("min_severity: warning\nrules:\n  overpromise: {severity: error\n  other: 1\n", "invalid YAML"),
+    "unknown-key": ("min_severity: warning\ncolour: always\n", ":2: colour: unknown key"),
+    "bad-severity": ("rules:\n  overpromise:\n    severity: loud\n", ":3: rules.overpromise.severity: must be one of"),
+    "unknown-rule": ("rules:\n  no-such-rule: {enabled: false}\n", ":2: rules.no-such-rule: unknown rule id"),
+    "unknown-rule-in-ignores": ('per_path_ignores:\n  "*.txt": [bogus-rule]\n',
+                                ":2: per_path_ignores.*.txt: unknown rule id 'bogus-rule'"),
+    "not-a-mapping": ("- vague-deadline\n- overpromise\n", ":1: the policy must be a mapping"),
+}
+
+
+@pytest.mark.parametrize("name", BROKEN_CONFIGS)
+def test_broken_config_falls_back_to_defaults_and_exits_2(tmp_path, monkeypatch, name):
+    content, reason = BROKEN_CONFIGS[name]
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / ".deadlint.yaml"
+    config.write_text(content, encoding="utf-8")
+    Path("draft.txt").write_text(GOOD_EN + "It is 100% bug-free.\n", encoding="utf-8")
+    code, out, err = run("draft.txt")
+    assert code == 2
+    assert "Traceback" not in out + err
+    (line,) = error_lines(err)
+    assert line.startswith(f"deadlint: error: {config}:"), line
+    assert reason in line, line
+    # Default policy: both default-severity warnings are reported.
+    assert "draft.txt:1:44: warning vague-deadline" in out
+    assert "draft.txt:2:7: warning overpromise" in out
+
+
+def test_invalid_yaml_names_the_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path(".deadlint.yaml").write_text("min_severity: warning\nrules:\n  overpromise: {severity: error}\n"
+                                      "   bad indentation: 1\n", encoding="utf-8")
+    Path("draft.txt").write_text(GOOD_EN, encoding="utf-8")
+    code, _, err = run("draft.txt")
+    assert code == 2
+    (line,) = error_lines(err)
+    assert f"{tmp_path / '.deadlint.yaml'}:4: invalid YAML" in line
+
+
+def test_broken_config_given_with_config_option(tmp_path):
+    config = tmp_path / "policy.yaml"
+    config.write_text("max_file_mb: -3\n", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(GOOD_EN, encoding="utf-8")
+    code, out, err = run("--config", config, draft)
+    assert code == 2
+    assert error_lines(err) == [f"deadlint: error: {config}:1: max_file_mb: must be a positive number"]
+    assert f"{draft}:1:44: warning vague-deadline" in out
+
+
+def test_missing_config_file(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(GOOD_EN, encoding="utf-8")
+    code, out, err = run("--config", tmp_path / "nope.yaml", draft)
+    assert code == 2
+    (line,) = error_lines(err)
+    assert str(tmp_path / "nope.yaml") in line and "Traceback" not in err
+    assert f"{draft}:1:44: warning vague-deadline" in out
+
+
+def test_bad_input_through_the_real_binary(tmp_path, good):
+    import subprocess
+    import sys
+
+    first, last = good
+    bad = tmp_path / "bin.txt"
+    bad.write_bytes(b"\x00" * 64)
+    result = subprocess.run([str(Path(sys.executable).with_name("deadlint")), "check", "--now", NOW,
+                             str(first), str(bad), str(last)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"deadlint: error: {bad}: binary file, not a text draft"]
+    assert "2 finding(s) in 2 draft(s), 1 input error(s)" in result.stdout
