@@ -35,7 +35,7 @@ def load_with_lines(path: Path) -> tuple[Any, Lines]:
 
 
 def _record_lines(node: yaml.Node, key_path: tuple, lines: Lines) -> None:
-    lines[key_path] = node.start_mark.line + 1
+    lines.setdefault(key_path, node.start_mark.line + 1)  # a key keeps its own line, not its value's
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)

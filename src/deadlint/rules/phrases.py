@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.attrs import LOWER
@@ -102,7 +103,7 @@ class PhraseIndex:
         own, run only on sentences where a phrase that consults them matched."""
         nlp = get_nlp(self.lang, self.uses_lemmas)
         self.nlp = nlp
-        tokenize = lambda word: [t.text for t in nlp.tokenizer(word)]  # noqa: E731 - local helper
+        tokenize = _word_tokenizer(nlp)
         common = frozenset(nlp.Defaults.stop_words)
         # One Matcher per phrase: the anchor index says which few to run on a sentence.
         self._phrase_matchers: list[Matcher] = []
@@ -171,6 +172,22 @@ class PhraseIndex:
             matcher = self._ignore_matchers.get(key)
             seen[key] = [(start, end) for _, start, end in matcher(sentence)] if matcher else []
         return seen[key]
+
+
+def _word_tokenizer(nlp):
+    """Split a pattern word the way the pipeline splits text, quickly: a plain
+    alphanumeric word without a tokenizer exception ("cannot") is one token,
+    and running the tokenizer on each of a pack's thousands of words would cost
+    a good part of the start-up budget of a pre-send check."""
+    exceptions = nlp.tokenizer.rules or {}
+
+    @cache
+    def tokenize(word: str) -> list[str]:
+        if word.isalnum() and word not in exceptions:
+            return [word]
+        return [t.text for t in nlp.tokenizer(word)]
+
+    return tokenize
 
 
 def _entry(rule: str, phrase: str | dict[str, Any], shared_unless: tuple[str, ...]) -> PhraseEntry:

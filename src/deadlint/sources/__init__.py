@@ -4,8 +4,7 @@ Readers never raise for bad input: a file that cannot be used becomes a
 ``SourceError`` in the stream so every other file is still checked.
 """
 
-from deadlint.sources.helpdesk import ExportFields
-from deadlint.sources.model import Source, SourceError
+from deadlint.sources.model import ExportFields, Source, SourceError
 from deadlint.sources.walk import iter_sources
 
 __all__ = ["ExportFields", "Source", "SourceError", "iter_sources"]

@@ -25,23 +25,10 @@ import yaml
 
 from deadlint.sources.decode import DecodeError, decode_bytes
 from deadlint.sources.html_text import html_to_text
-from deadlint.sources.model import Source, SourceError
+from deadlint.sources.model import ExportFields, Source, SourceError
 
-EXPORT_SUFFIXES = (".json", ".yaml", ".yml", ".csv")
 _HTML_TAG = re.compile(r"<(?:p|br|div|span|a|b|i|u|strong|em|ul|ol|li|table|tr|td|h[1-6]|blockquote)\b[^>]*>",
                        re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class ExportFields:
-    """Generic mode: the fields of each record that hold the text, the id and the title.
-
-    Dotted names reach into nested objects ("body.text").
-    """
-
-    text: tuple[str, ...]
-    id: str = "id"
-    title: str | None = "title"
 
 
 class FileString(str):

@@ -58,6 +58,16 @@ class Source:
 
 
 @dataclass(frozen=True)
+class ExportFields:
+    """Generic export mode: the fields of each record that hold the text, the id
+    and the title. Dotted names reach into nested objects ("body.text")."""
+
+    text: tuple[str, ...]
+    id: str = "id"
+    title: str | None = "title"
+
+
+@dataclass(frozen=True)
 class SourceError:
     """A source that could not be read; reported as one line, exit code 2."""
 

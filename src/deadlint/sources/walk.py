@@ -19,11 +19,12 @@ from deadlint.sources.containers import (
     MAILDIR_PARTS, is_maildir, looks_like_mbox, read_maildir, read_mbox, read_mbox_file,
 )
 from deadlint.sources.decode import DecodeError, decode_bytes
-from deadlint.sources.helpdesk import EXPORT_SUFFIXES, ExportFields, read_export
 from deadlint.sources.mail import looks_like_message, read_message, read_message_file
-from deadlint.sources.model import Source, SourceError
-from deadlint.sources.msg import read_msg_file
+from deadlint.sources.model import ExportFields, Source, SourceError
 
+# Helpdesk exports; their reader (and Outlook's) is imported only when one is met,
+# to keep the start-up of a one-draft pre-send check short.
+EXPORT_SUFFIXES = (".json", ".yaml", ".yml", ".csv")
 # Extension -> kind of plain drafts.
 KIND_BY_SUFFIX = {
     ".txt": "text",
@@ -86,8 +87,12 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     elif suffix == ".eml":
         yield from read_message_file(path, max_bytes=max_bytes)
     elif suffix == ".msg":
+        from deadlint.sources.msg import read_msg_file
+
         yield from read_msg_file(path, max_bytes=max_bytes)
     elif suffix in EXPORT_SUFFIXES:
+        from deadlint.sources.helpdesk import read_export
+
         yield from read_export(path, max_bytes=max_bytes, fields=export_fields)
     else:
         # No telling suffix (Thunderbird's "Drafts", a Maildir message file, ".mbox"):
