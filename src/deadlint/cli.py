@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -53,7 +55,31 @@ def load_ruleset(config: Path | None) -> tuple[RuleSet, list[str]]:
     return ruleset, problems
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Subcommands for integrations (mail hooks, servers) are imported only when
+    run, so `deadlint check` does not pay for what a pre-send check never uses."""
+
+    lazy_commands = {
+        "sendmail": "deadlint.integrations.sendmail",
+        "hook": "deadlint.integrations.hooks",
+        "serve": "deadlint.integrations.serve",
+        "native-host": "deadlint.integrations.native_host",
+        "lsp": "deadlint.integrations.lsp",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self._available()})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self._available():
+            return importlib.import_module(self.lazy_commands[name]).command
+        return super().get_command(ctx, name)
+
+    def _available(self) -> list[str]:
+        return [name for name, module in self.lazy_commands.items() if importlib.util.find_spec(module)]
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="deadlint")
 def main() -> None:
     """deadlint: flag vague promises in fi/sv/en drafts and suggest exact deadlines."""

@@ -51,12 +51,14 @@ class Linter:
             self.languages = {k: dataclasses.replace(v, timezone=timezone) for k, v in self.languages.items()}
         self._calendars: dict = {}
 
-    def check(self, source: Source) -> DraftResult:
+    def check(self, source: Source, *, now: datetime | None = None, language: str | None = None) -> DraftResult:
+        """Findings of one draft; ``now`` and ``language`` override the linter's for this call."""
         authored = extract(source)
         text = authored.text
-        runs = ([(0, len(text), self.language)] if self.language
+        language = language or self.language
+        runs = ([(0, len(text), language)] if language
                 else split_by_language(text, self.policy.default_language))
-        reference = self.now or source.sent_at or datetime.now().astimezone()
+        reference = now or self.now or source.sent_at or datetime.now().astimezone()
         findings: list[Finding] = []
         for start, end, lang in runs:
             if lang not in self.languages or lang not in self.ruleset.phrase_data:

@@ -24,6 +24,8 @@ _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+# An indented code block: lines indented four spaces or a tab, after a blank line.
+_INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---[ \t]*$", re.DOTALL | re.MULTILINE)
@@ -40,7 +42,7 @@ def common_spans(text: str) -> list[tuple[int, int]]:
 
 def markdown_spans(text: str) -> list[tuple[int, int]]:
     """Spans that Markdown syntax adds on top of the common ones."""
-    spans = regex_spans(_FRONT_MATTER, text) + regex_spans(_FENCE, text)
+    spans = regex_spans(_FRONT_MATTER, text) + regex_spans(_FENCE, text) + regex_spans(_INDENTED_CODE, text)
     spans += regex_spans(_INLINE_CODE, text) + regex_spans(_LINK_TARGET, text)
     spans += regex_spans(_HTML_TAG, text)
     return spans + [m.span() for m in _EMPHASIS.finditer(text)]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from deadlint.extract.masking import mask_spans
+
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 
 # "On Mon, 16 Nov 2026 at 09:12, Jane <jane@example.com> wrote:"
@@ -24,7 +26,7 @@ _REPLY_HEADER = re.compile(
     r"On\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bwrote:"
     r"|(?=[^\n]*\d)[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bkirjoitti\b[^\n]{0,60}?:"
     r"|(?=[^\n]*\d)[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bskrev\b[^\n]{0,200}?:"
-    r")[ \t]*$",
+    r")[ \t]*\r?$",
     re.MULTILINE,
 )
 # A reply header followed by ">" lines introduces an inline or bottom-posted
@@ -37,7 +39,7 @@ _HISTORY_MARKER = re.compile(
     r"|Välitetty viesti|Edelleenlähetetty viesti|Vidarebefordrat meddelande)\s*-{2,}"
     r"|Begin forwarded message:"
     r"|_{10,}"
-    r")[ \t]*$",
+    r")[ \t]*\r?$",
     re.MULTILINE | re.IGNORECASE,
 )
 
@@ -48,7 +50,7 @@ _OUTLOOK_HEADER = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 
-_SIGNATURE_DASHES = re.compile(r"^-- ?$", re.MULTILINE)
+_SIGNATURE_DASHES = re.compile(r"^-- ?\r?$", re.MULTILINE)
 
 _MOBILE_FOOTER = re.compile(
     r"^[ \t]*(?:Sent from my \w+|Get Outlook for \w+|Lähetetty (?:iPhonesta|iPadista|Android-laitteesta|\w+-laitteesta)"
@@ -61,7 +63,7 @@ _MOBILE_FOOTER = re.compile(
 _SIGN_OFF = re.compile(
     r"^[ \t]*(?:best|kind|warm|many thanks and)?[ \t]*(?:regards|wishes|cheers|thanks|thank you|sincerely|yours sincerely"
     r"|ystävällisin terveisin|parhain terveisin|terveisin|yst\.? ?terv\.?|t\.|kiittäen|kiitos"
-    r"|med vänliga hälsningar|vänliga hälsningar|med vänlig hälsning|hälsningar|mvh|vänligen|tack)[ \t]*[,.!]?[ \t]*$",
+    r"|med vänliga hälsningar|vänliga hälsningar|med vänlig hälsning|hälsningar|mvh|vänligen|tack)[ \t]*[,.!]?[ \t]*\r?$",
     re.MULTILINE | re.IGNORECASE,
 )
 _SIGNATURE_MAX_LINES = 8
@@ -101,8 +103,11 @@ def quote_and_signature_spans(text: str) -> list[tuple[int, int]]:
         spans.append((dashes.start(), end))
         end = dashes.start()
     spans.extend(m.span() for m in _MOBILE_FOOTER.finditer(text, 0, end))
+    # Quotes below a sign-off ("Best regards, Jane" over "> ...") are not part of
+    # the signature; judge the lines after the sign-off with them blanked.
+    unquoted = mask_spans(text, spans)
     for sign_off in _SIGN_OFF.finditer(text, 0, end):
-        rest = [line for line in text[sign_off.end():end].splitlines() if line.strip()]
+        rest = [line for line in unquoted[sign_off.end():end].splitlines() if line.strip()]
         if _is_signature(rest):
             spans.append((sign_off.start(), end))
             break

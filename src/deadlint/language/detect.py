@@ -21,16 +21,22 @@ _FUNCTION_WORDS = {
         mitä mikä miten koska kuin mukaan ole olemme olen olet voi voimme voitte saat saatte
         kiitos hei moi terveisin ystävällisin asiaan asian asiasta teille meille sinulle
         klo kello mennessä viimeistään huomenna tänään viikolla pian heti vain kaikki
-        mahdollista mahdollisimman palaan palaamme otamme lähetämme ilmoitamme toivottavasti""",
+        mahdollista mahdollisimman palaan palaamme otamme lähetämme ilmoitamme toivottavasti
+        lähetän lähetetään korjaus korjauksen lasku laskun tilaus tilauksen aikana tulee tulevat
+        maanantaina tiistaina keskiviikkona torstaina perjantaina lauantaina sunnuntaina viikolla
+        piakkoin lähipäivinä lähiaikoina hoidetaan asiakas vika vian teillä meillä sinulla""",
     "sv": """och att det är som en ett av för med till på inte har jag vi du ni de den detta
         här där vad hur när om men eller så också bara redan nu sedan kan ska skulle
         vill blir blev var hade har våra vår ert er din dig mig oss er
         tack hej hälsningar vänliga mvh kl klockan senast imorgon idag morgon snart snarast
-        återkommer återkomma vecka veckan nästa möjligt förhoppningsvis""",
+        återkommer återkomma vecka veckan nästa möjligt förhoppningsvis
+        efter gick bra hoppas strax kort inom skickas skickar felet började uppstod resan
+        måndag tisdag onsdag torsdag fredag lördag söndag fakturan ärendet ditt din dina era""",
     "en": """the and is are was were to of in for with that this it we you they he she i be
         have has had will would shall should can could not do does did at by from as or but
         if so our your their my me us them an a about please thanks thank regards hi hello
-        dear soon asap possible week next get let know update hopefully try""",
+        dear soon possible week next get let know update hopefully try
+        monday tuesday wednesday thursday friday saturday sunday""",
 }
 
 # Letter patterns that give a language away even in words we do not list.
@@ -75,8 +81,9 @@ def _best(evidence: dict[str, float], fallback: str, minimum: float) -> str:
 def split_by_language(text: str, default: str = "en") -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, lang) runs of paragraphs, merging neighbours of one language.
 
-    A paragraph with too little evidence of its own (a greeting, a name) takes
-    the language of the draft as a whole.
+    A paragraph with too little evidence of its own (a greeting, a sign-off)
+    takes the language of the paragraph before it, or for an opening greeting
+    the one after it, else that of the draft as a whole.
     """
     paragraphs: list[tuple[int, int, dict[str, float]]] = []
     start = 0
@@ -88,9 +95,11 @@ def split_by_language(text: str, default: str = "en") -> Iterator[tuple[int, int
             start = brk.end()
     # The draft's overall evidence is the sum of its paragraphs'.
     overall = _best({lang: sum(p[2][lang] for p in paragraphs) for lang in LANGUAGES}, default, _ANY_EVIDENCE)
+    own = [_best(evidence, None, _MIN_PARAGRAPH_EVIDENCE) for _, _, evidence in paragraphs]
+    first_known = next((lang for lang in own if lang), overall)
     runs: list[list] = []
-    for start, end, evidence in paragraphs:
-        lang = _best(evidence, overall, _MIN_PARAGRAPH_EVIDENCE)
+    for i, (start, end, _) in enumerate(paragraphs):
+        lang = own[i] or (runs[-1][2] if runs else first_known)
         if runs and runs[-1][2] == lang:
             runs[-1][1] = end
         else:

@@ -59,7 +59,7 @@ def iter_sources(
     include = include or DEFAULT_INCLUDE
     for raw in paths:
         if raw == "-":
-            yield from _read_stdin(stdin_kind, max_bytes)
+            yield from read_bytes("<stdin>", sys.stdin.buffer.read(max_bytes + 1), kind=stdin_kind, max_bytes=max_bytes)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -106,15 +106,16 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
             yield read_file(path, max_bytes=max_bytes)
 
 
-def _read_stdin(kind: str, max_bytes: int) -> Iterator[Source | SourceError]:
-    """A pre-send hook pipes a raw message; anything else on stdin is a plain draft."""
-    data = sys.stdin.buffer.read(max_bytes + 1)
+def read_bytes(name: str, data: bytes, *, kind: str = "text",
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source | SourceError]:
+    """Drafts from bytes that did not come from a file (stdin, a hook, a request):
+    an mbox, a raw RFC 822 message, or else a plain draft of ``kind``."""
     if len(data) <= max_bytes and looks_like_mbox(data):
-        yield from read_mbox("<stdin>", io.BytesIO(data), max_bytes=max_bytes)
+        yield from read_mbox(name, io.BytesIO(data), max_bytes=max_bytes)
     elif len(data) <= max_bytes and looks_like_message(data[:_SNIFF_BYTES]):
-        yield from read_message("<stdin>", data)
+        yield from read_message(name, data)
     else:
-        yield _from_bytes("<stdin>", data, kind, max_bytes)
+        yield _from_bytes(name, data, kind, max_bytes)
 
 
 def _head(path: Path) -> bytes:
