@@ -103,10 +103,11 @@ def main() -> None:
 @click.option("--export-id", default="id", show_default=True, metavar="FIELD", help="With --export-text: the id field.")
 @click.option("--export-title", default="title", show_default=True, metavar="FIELD",
               help="With --export-text: the title field.")
+@click.option("--diff-base", metavar="REV", help="Check only drafts changed since this git revision (and new files).")
 @click.option("--fix", is_flag=True, help="Write suggested deadlines into text and Markdown files.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change; write nothing.")
 def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, include, exclude, jobs,
-          export_text, export_id, export_title, fix, show_diff) -> None:
+          export_text, export_id, export_title, diff_base, fix, show_diff) -> None:
     """Check drafts: files, directories (recursive) or - for stdin."""
     from deadlint.engine import Linter
     from deadlint.parallel import check_all, default_jobs
@@ -131,6 +132,8 @@ def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, inclu
     linter = Linter(ruleset, select=selected & set(ruleset.rules) or None, ignore=ignored,
                     min_severity=min_severity, language=lang, now=now, timezone=tz)
     report = Report()
+    if diff_base:
+        paths = _changed_paths(diff_base, paths, include or policy.include)
     export_fields = ExportFields(tuple(export_text), export_id, export_title) if export_text else None
     sources = iter_sources(paths, include=include or policy.include, exclude=exclude or policy.exclude,
                            max_bytes=int(policy.max_file_mb * 1024 * 1024), export_fields=export_fields)
@@ -151,6 +154,19 @@ def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, inclu
     if problems or report.errors:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_FINDINGS if report.findings or report.fixable else EXIT_CLEAN)
+
+
+def _changed_paths(base: str, paths: tuple[str, ...], include: tuple[str, ...]) -> list[str]:
+    from deadlint.sources.gitdiff import GitError, changed_files
+    from deadlint.sources.walk import DEFAULT_INCLUDE
+
+    if "-" in paths:
+        raise click.BadParameter("cannot be combined with stdin (-)", param_hint="--diff-base")
+    try:
+        return changed_files(base, list(paths), tuple(include) or DEFAULT_INCLUDE)
+    except GitError as exc:
+        _fail(f"--diff-base {base}: {exc}")
+        sys.exit(EXIT_ERROR)
 
 
 def _fix_or_diff(source, findings, *, write: bool, report: Report):

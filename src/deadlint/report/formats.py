@@ -5,7 +5,7 @@ from __future__ import annotations
 from deadlint.report.base import Report
 from deadlint.rules.model import Rule
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "rdjson")
 
 
 def render(fmt: str, report: Report, *, rules: list[Rule], colour: bool = False) -> str:
@@ -17,6 +17,10 @@ def render(fmt: str, report: Report, *, rules: list[Rule], colour: bool = False)
         from deadlint.report.sarif import render_sarif
 
         return render_sarif(report, rules)
+    if fmt == "rdjson":
+        from deadlint.report.rdjson import render_rdjson
+
+        return render_rdjson(report)
     if fmt == "github":
         from deadlint.report.github import render_github
 
