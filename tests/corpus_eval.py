@@ -10,7 +10,6 @@ a true positive, on an item not labelled with it a false positive.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 

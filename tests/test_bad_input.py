@@ -8,18 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from clirun import NOW, run
 from deadlint.cli import main
 
-NOW = "2026-11-20T10:00"
 GOOD_EN = "Thanks for the logs. We'll get back to you ASAP.\n"
 GOOD_SV = "Hej,\n\nVi återkommer snarast.\n"
 
-
-def run(*args):
-    result = CliRunner().invoke(main, ["check", "--now", NOW, *map(str, args)])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def error_lines(stderr: str) -> list[str]:

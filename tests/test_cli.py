@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from deadlint import __version__
-from deadlint.cli import main
+from clirun import NOW, check_json, write
+from clirun import invoke as run
 
-NOW = "2026-11-20T10:00"  # Friday, as everywhere in the tests
 DEADLINT = str(Path(sys.executable).with_name("deadlint"))
 
 CLEAN = "Hi Jane,\n\nThe corrected invoice is attached. Thank you for your patience.\n"
@@ -24,27 +23,11 @@ ALL_RULES = ("vague-deadline", "no-update-time", "overpromise", "hedged-commitme
              "deadline-past", "non-business-day", "wide-time-window", "weekday-is-today")
 
 
-def run(*args, input=None):
-    """(exit code, stdout, stderr) of the CLI, in process."""
-    result = CliRunner().invoke(main, [str(a) for a in args], input=input)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
-def check_json(*args, input=None):
-    code, out, err = run("check", "--now", NOW, "--format", "json", *args, input=input)
-    return code, json.loads(out), err
 
 
 def rules_of(report) -> list[str]:
     return [f["rule"] for f in report["findings"]]
 
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def error_lines(stderr: str) -> list[str]:

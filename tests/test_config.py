@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from datetime import time
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from clirun import check_json, write
 from deadlint.cli import main
 from deadlint.config import ConfigError, find_user_config, load_policy
 
-NOW = "2026-11-20T10:00"
 
-
-def write(path: Path, text: str) -> Path:
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -168,12 +162,6 @@ rules:
       en: {add: ["by and by"], ignore: ["soon enough"]}
 """
 
-
-def check_json(*args):
-    result = CliRunner().invoke(main, ["check", "--now", NOW, "--format", "json", *map(str, args)])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, json.loads(result.stdout), result.stderr
 
 
 def test_phrase_overrides_per_language_through_the_cli(tmp_path):

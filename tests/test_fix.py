@@ -10,16 +10,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from clirun import NOW, run
 from deadlint.cli import main
 
-NOW = "2026-11-20T10:00"
 
-
-def run(*args):
-    result = CliRunner().invoke(main, ["check", "--now", NOW, *map(str, args)])
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def files_in(directory: Path) -> list[str]:

@@ -9,14 +9,12 @@ from urllib.parse import unquote
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
-from deadlint.cli import main
+from clirun import run
 from deadlint.findings import Finding
 from deadlint.report import Report, locate, render
 from deadlint.sources import Source, SourceError
 
-NOW = "2026-11-20T10:00"
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 DRAFT_FI = ("Hyvä asiakas,\n\n"
@@ -24,12 +22,6 @@ DRAFT_FI = ("Hyvä asiakas,\n\n"
             "Tämä on taatusti paras ratkaisu. Pidämme teidät ajan tasalla.\n")
 DRAFT_EN = "Thanks for the logs. We'll get back to you ASAP.\r\nWe will call you 😀 soon.\r\n"
 
-
-def run(*args, input=None):
-    result = CliRunner().invoke(main, ["check", "--now", NOW, *map(str, args)], input=input)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
