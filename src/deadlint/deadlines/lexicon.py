@@ -320,7 +320,7 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
 # Regular past-tense endings, used only on words long enough to make them reliable.
 PAST_SUFFIXES: dict[str, tuple[str, ...]] = {
     "fi": ("ttiin",),  # passive past: korjattiin, asennettiin
-    "sv": ("ade", "erade"),
+    "sv": ("ade", "ades", "erade"),
     "en": ("ed",),
 }
 # Words ending like a past tense that are not one.

@@ -157,9 +157,20 @@ def _expression(text: str, lang: str, group: _Group) -> TimeExpression:
     fields["is_start"] = "start" in meanings
     fields["is_deadline"] = not fields["is_start"] and ("deadline" in meanings or bool(fields.get("is_deadline")))
     fields["is_opening_hours"] = any(t.role == "anchor" for t in group.members)
-    start, end = group.start, group.end
+    start, end = group.start, _without_full_stop(text, group.start, group.end)
     return TimeExpression(start=start, end=end, text=text[start:end], lang=lang,
                           granularity=_granularity(fields), **fields)
+
+
+# A dot that ends a date: "24.11." and the short "nov." keep it; "28 November."
+# and "19/6." end the sentence.
+_OWN_DOT = re.compile(r"(?:\d\.\d{1,2}|\b[^\W\d_]{1,4})\.$")
+
+
+def _without_full_stop(text: str, start: int, end: int) -> int:
+    if text[end - 1:end] == "." and not _OWN_DOT.search(text, start, end):
+        return end - 1
+    return end
 
 
 def _granularity(fields: dict) -> str:

@@ -19,20 +19,26 @@ from spacy.tokens import Doc, Span
 
 LEMMA_LANGUAGES = frozenset({"en"})
 _LIST_MARKERS = frozenset({"-", "*", "•", "–"})
+_NUMBER = re.compile(r"^\d{1,4}(?:\.\d{1,2})?$")
 
 
-@Language.component("deadlint_paragraphs")
-def _paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after a blank line or before a list item.
+@Language.component("deadlint_boundaries")
+def _sentence_boundaries(doc: Doc) -> Doc:
+    """Fix the sentencizer where drafts differ from edited prose.
 
-    Drafts put greetings, list items and sign-offs on lines of their own with
-    no full stop; without this they would run into the next sentence.
+    A blank line or a list item starts a sentence: greetings, list items and
+    sign-offs stand on lines of their own with no full stop. A full stop after
+    a number followed by a lowercase word does not end one: Finnish dates and
+    ordinals end in a dot ("tiistaina 17.11. klo 9", "24. marraskuuta").
     """
     previous = None
     for token in doc:
         if previous is not None and previous.is_space and (previous.text.count("\n") >= 2 or (
                 "\n" in previous.text and token.text in _LIST_MARKERS)):
             token.is_sent_start = True
+        elif (token.i >= 2 and previous.text == "." and _NUMBER.match(doc[token.i - 2].text)
+              and not doc[token.i - 2].whitespace_ and (token.is_lower or token.is_digit)):
+            token.is_sent_start = False
         previous = token
     return doc
 
@@ -42,7 +48,7 @@ def get_nlp(lang: str, lemmas: bool = False) -> Language:
     """One pipeline per language and process (the first call pays the load)."""
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("deadlint_paragraphs")
+    nlp.add_pipe("deadlint_boundaries")
     if lemmas and lang in LEMMA_LANGUAGES:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()

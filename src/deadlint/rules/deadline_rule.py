@@ -44,6 +44,8 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
             if resolution is None:
                 continue
             for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
+                if rule_id == "wide-time-window" and context.index.has_cue(sentence, "visit") is False:
+                    continue  # a meeting from 9 to 12 is not a visit window promised to the customer
                 findings.append(_finding(chunk, base, expression, rule_id, severity, message))
     chunk.cache[_CACHE_KEY] = findings
     return findings

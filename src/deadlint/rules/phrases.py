@@ -161,6 +161,13 @@ class PhraseIndex:
             span = sentence[start:end]
             kept[entry.rule].append(Hit(entry, span.start_char, span.end_char, span.text))
 
+    def has_cue(self, sentence, cue: str) -> bool | None:
+        """Whether a sentence (a Span) holds one of a cue's words; None when no
+        pack defines the cue for this language, so a rule can fall back."""
+        if cue not in self._cue_matchers:
+            return None
+        return self._has_cue(sentence, cue, {})
+
     def _has_cue(self, sentence, cue: str, seen: dict[str, bool]) -> bool:
         if cue not in seen:
             matcher = self._cue_matchers.get(cue)
