@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_eval import RULES, evaluate, load_items, table
+from corpus_eval import evaluate, load_items, table
 
 # Overall (all four rules) per language, and for each rule on its own.
 FLOORS = {"precision": 0.95, "recall": 0.90, "rule_precision": 0.85, "rule_recall": 0.75}
@@ -27,7 +27,7 @@ def test_corpus_scores(lint, lang, corpus):
     overall = scores["all"]
     assert overall.precision >= FLOORS["precision"], overall.errors
     assert overall.recall >= FLOORS["recall"]
-    for rule in RULES:
+    for rule in [r for r in scores if r != "all"]:
         assert scores[rule].precision >= FLOORS["rule_precision"], (rule, scores[rule].errors)
         assert scores[rule].recall >= FLOORS["rule_recall"], (rule, scores[rule].errors)
 
