@@ -13,6 +13,7 @@ from deadlint.rules.model import Rule
 from deadlint.rules.phrase_rule import PhraseRule
 
 PACK = "deadlint (core)"
+DEADLINE_LANGUAGES = ("en", "fi", "sv")
 
 
 @cache
@@ -26,7 +27,9 @@ def deadlint_rules() -> list[Rule]:
     return [
         Rule(id=rule_id, pack=PACK, summary=spec["summary"], doc=spec["doc"].strip(),
              severity=spec["severity"], check=_check_for(rule_id, spec),
-             yields_to=tuple(spec.get("yields_to", ())))
+             yields_to=tuple(spec.get("yields_to", ())),
+             # The deadline grammar is the core's own, for these languages.
+             languages=dict.fromkeys(DEADLINE_LANGUAGES, PACK) if spec.get("kind") == "deadline" else {})
         for rule_id, spec in _definitions().items()
     ]
 
