@@ -11,7 +11,7 @@ from .calendar import BusinessCalendar, BusinessPolicy
 from .checks import check
 from .explain import explain
 from .model import Check, Resolution, TimeExpression
-from .narrative import looks_past_narrative
+from .narrative import is_promise, looks_like_service_hours, looks_past_narrative
 from .recognise import recognise
 from .render import render_deadline, render_relative_deadline
 from .resolve import resolve
@@ -25,6 +25,8 @@ __all__ = [
     "TimeExpression",
     "check",
     "explain",
+    "is_promise",
+    "looks_like_service_hours",
     "looks_past_narrative",
     "recognise",
     "render_deadline",

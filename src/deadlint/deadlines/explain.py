@@ -8,7 +8,7 @@ from .calendar import BusinessCalendar
 from .checks import check
 from .lexicon import MONTH_NAMES_EN, WEEKDAY_NAMES
 from .model import Resolution, TimeExpression
-from .narrative import looks_past_narrative
+from .narrative import is_promise
 from .recognise import recognise
 from .resolve import resolve
 
@@ -38,7 +38,7 @@ def explain(text: str, lang: str, now: datetime, calendar: BusinessCalendar) -> 
         granularity=res.granularity,
         is_deadline=chosen.is_deadline,
         checks=[{"rule": c.rule_id, "severity": c.severity, "message": c.message}
-                for c in check(res, now, calendar, promised=not looks_past_narrative(text, lang))],
+                for c in check(res, now, calendar, promised=is_promise(text, lang))],
         explanation=_sentence(res, now, calendar),
     )
     return answer

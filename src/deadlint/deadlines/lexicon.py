@@ -83,9 +83,9 @@ WEEKDAY_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
 # Keywords that turn the following weekday span or time into opening hours.
 OPENING_HOURS: dict[str, tuple[str, ...]] = {
     "fi": ("avoinna", "auki", "aukioloajat", "aukioloaika", "palvelemme", "päivystämme", "päivystys",
-           "puhelinaika", "tavoitettavissa"),
-    "sv": ("öppet", "öppettider", "öppettid", "telefontid", "har öppet", "nås"),
-    "en": ("open", "opening hours", "office hours", "business hours", "we are open", "we're open"),
+           "puhelinaika", "tavoitettavissa", "suljettu", "suljettuna", "kiinni"),
+    "sv": ("öppet", "öppettider", "öppettid", "telefontid", "har öppet", "nås", "stängt", "stängd", "stänger"),
+    "en": ("open", "opening hours", "office hours", "business hours", "we are open", "we're open", "closed"),
 }
 
 # --- months -----------------------------------------------------------------
@@ -140,8 +140,8 @@ DAY_WORD_AFTER_DATE: dict[str, tuple[str, ...]] = {  # "marraskuun 24. päivän�
 # --- times ------------------------------------------------------------------
 
 TIME_PREFIXES: dict[str, tuple[str, ...]] = {
-    "fi": ("klo", "klo.", "kello", "kl."),
-    "sv": ("kl.", "kl", "klockan", "kloc."),
+    "fi": ("klo", "klo.", "kello", "kl.", "aikavälillä", "aikaikkunassa"),
+    "sv": ("kl.", "kl", "klockan", "kloc.", "tidsfönster", "tidsfönstret", "tidsintervall"),
     "en": ("at", "@"),
 }
 TIME_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
@@ -313,14 +313,17 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "ilmeni", "yritimme", "yritin", "kaatui", "katkesi", "alkoi", "loppui", "huomasimme", "huomasin",
            "tuli", "tulivat", "kävi", "kävimme", "teimme", "tein"),
     "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går",
-           "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev"),
+           "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",
+           "kontrollerade", "uppdaterade", "startade", "ringde", "svarade", "bytte", "började", "slutade",
+           "kraschade", "märkte", "upptäckte", "inträffade"),
     "en": ("was", "were", "had", "did", "sent", "deployed", "delivered", "shipped", "received",
            "yesterday", "last", "ago"),
 }
 # Regular past-tense endings, used only on words long enough to make them reliable.
 PAST_SUFFIXES: dict[str, tuple[str, ...]] = {
     "fi": ("ttiin",),  # passive past: korjattiin, asennettiin
-    "sv": ("ade", "ades", "erade"),
+    # Not "-ade" alone: it also ends adjectives ("det signerade avtalet").
+    "sv": ("ades",),
     "en": ("ed",),
 }
 # Words ending like a past tense that are not one.

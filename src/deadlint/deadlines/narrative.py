@@ -34,3 +34,18 @@ def looks_past_narrative(sentence: str, lang: str) -> bool:
         if suffixes and len(word) >= _MIN_SUFFIX_WORD and word not in exceptions and word.endswith(suffixes):
             return True
     return _PAST_PHRASES[lang].search(lowered) is not None
+
+
+_SERVICE_HOURS = {lang: _phrases(lx.OPENING_HOURS[lang]) for lang in lx.LANGUAGES}
+
+
+def looks_like_service_hours(sentence: str, lang: str) -> bool:
+    """True when ``sentence`` states opening hours or closures ("Toimistomme on
+    suljettuna 24.–26.12."): a description of service, not a promise."""
+    return _SERVICE_HOURS[lang].search(sentence.lower()) is not None
+
+
+def is_promise(sentence: str, lang: str) -> bool:
+    """Whether the deadlines in ``sentence`` are promised: past narrative and
+    opening hours or closures state facts instead."""
+    return not (looks_past_narrative(sentence, lang) or looks_like_service_hours(sentence, lang))

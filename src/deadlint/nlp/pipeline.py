@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 LEMMA_LANGUAGES = frozenset({"en"})
 _LIST_MARKERS = frozenset({"-", "*", "•", "–"})
-_NUMBER = re.compile(r"^\d{1,4}(?:\.\d{1,2})?$")
+_NUMBER = re.compile(r"^[\d.:/–-]*\d$")  # 24, 17.11, 24.–26.12
 
 
 @Language.component("deadlint_boundaries")

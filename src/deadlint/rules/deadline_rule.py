@@ -25,7 +25,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
     """Every deadline check of every sentence of the chunk, computed once."""
     if _CACHE_KEY in chunk.cache:
         return chunk.cache[_CACHE_KEY]
-    from deadlint.deadlines import check, looks_past_narrative, recognise, resolve
+    from deadlint.deadlines import check, is_promise, recognise, resolve
 
     context = chunk.context
     findings: list[Finding] = []
@@ -33,7 +33,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         expressions = recognise(text, chunk.lang)
         if not expressions:
             continue
-        promised = not looks_past_narrative(text, chunk.lang)
+        promised = is_promise(text, chunk.lang)
         base = chunk.offset + sentence.start_char
         for expression in expressions:
             if context.timeless and expression.day is not None:
