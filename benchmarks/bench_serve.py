@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Benchmark ``deadlint serve``: warm latency with concurrent clients.
+
+    python benchmarks/bench_serve.py [--clients 8] [--requests 400] [--drafts 200] [--json]
+
+Run it with the Python of the virtualenv where deadlint is installed. It
+
+1. makes typical drafts with ``../shared/bench/make_corpus.py OUT --format txt``
+   (80-250 word support replies in fi/sv/en, fixed seed);
+2. starts ``deadlint serve`` as a child process on a free loopback port and
+   warms it (one request per draft language, plus a few more);
+3. runs ``--clients`` threads that POST the drafts as JSON {"text": ...} to
+   /check until ``--requests`` requests in all have been answered, each on a
+   new connection (the server speaks HTTP/1.0), timing each one end to end;
+4. prints p50/p95/p99 latency and requests per second, then stops the server
+   with SIGTERM (a graceful shutdown, which must exit 0).
+
+Any answer other than 200 fails the benchmark. ``--max-p95-ms`` makes it fail
+when p95 is above the budget (the target is 20 ms with 8 clients).
+Standard library only; all traffic stays on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import itertools
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from deadlint.integrations.serve_launch import spawn, stop
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS_SCRIPT = REPO.parent / "shared" / "bench" / "make_corpus.py"
+
+
+def make_drafts(script: Path, out: Path, count: int) -> list[str]:
+    subprocess.run([sys.executable, str(script), str(out), "--count", str(count), "--format", "txt"], check=True)
+    return [path.read_text(encoding="utf-8") for path in sorted(out.glob("*.txt"))]
+
+
+def post(host: str, port: int, body: bytes) -> int:
+    conn = http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        conn.request("POST", "/check", body=body, headers={"Content-Type": "application/json"})
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+def percentile(sorted_values: list[float], q: float) -> float:
+    """Nearest-rank percentile: the smallest value with at least q% at or below it."""
+    rank = max(1, -(-len(sorted_values) * q // 100))
+    return sorted_values[int(rank) - 1]
+
+
+def run_clients(host: str, port: int, bodies: list[bytes], clients: int, total: int) -> tuple[list[float], float, list]:
+    tickets = itertools.count()  # each client takes the next request number until `total`
+    latencies: list[float] = []
+    failures: list = []
+    lock = threading.Lock()
+
+    def client() -> None:
+        while (n := next(tickets)) < total:
+            started = time.perf_counter()
+            try:
+                status = post(host, port, bodies[n % len(bodies)])
+            except OSError as exc:
+                status = repr(exc)
+            elapsed = time.perf_counter() - started
+            with lock:
+                latencies.append(elapsed)
+                if status != 200:
+                    failures.append(status)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, time.perf_counter() - started, failures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=400, help="requests in all, over every client")
+    parser.add_argument("--drafts", type=int, default=200, help="distinct drafts to send")
+    parser.add_argument("--warm-up", type=int, default=20, help="requests sent before timing")
+    parser.add_argument("--corpus-script", type=Path, default=DEFAULT_CORPUS_SCRIPT)
+    parser.add_argument("--max-p95-ms", type=float, help="fail if p95 is above this")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="deadlint-bench-serve-") as tmp:
+        tmp_path = Path(tmp)
+        drafts = make_drafts(args.corpus_script, tmp_path / "corpus", args.drafts)
+        bodies = [json.dumps({"text": text}).encode("utf-8") for text in drafts]
+        process, url = spawn(tmp_path / "serve.log")
+        address = urlsplit(url)
+        try:
+            for body in bodies[:args.warm_up]:
+                post(address.hostname, address.port, body)
+            latencies, wall, failures = run_clients(address.hostname, address.port, bodies, args.clients,
+                                                    args.requests)
+        finally:
+            code = stop(process)
+        log = (tmp_path / "serve.log").read_text()
+
+    ms = sorted(value * 1000 for value in latencies)
+    figures = {
+        "clients": args.clients,
+        "requests": len(ms),
+        "failures": len(failures),
+        "p50_ms": round(percentile(ms, 50), 2),
+        "p95_ms": round(percentile(ms, 95), 2),
+        "p99_ms": round(percentile(ms, 99), 2),
+        "mean_ms": round(statistics.fmean(ms), 2),
+        "max_ms": round(ms[-1], 2),
+        "requests_per_s": round(len(ms) / wall, 1),
+        "mean_draft_bytes": round(statistics.fmean(len(d.encode()) for d in drafts)),
+        "server_exit": code,
+        "machine": f"{platform.python_implementation()} {platform.python_version()}, "
+                   f"{os.cpu_count()} CPUs, {platform.machine()}",
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        print(f"deadlint serve, {figures['clients']} clients, {figures['requests']} requests "
+              f"(drafts of {figures['mean_draft_bytes']} bytes on average), {figures['machine']}")
+        print(f"  p50 {figures['p50_ms']} ms   p95 {figures['p95_ms']} ms   p99 {figures['p99_ms']} ms   "
+              f"max {figures['max_ms']} ms")
+        print(f"  {figures['requests_per_s']} requests/s; failures: {figures['failures']}; server exit {code}")
+    problems = []
+    if failures:
+        problems.append(f"{len(failures)} failed requests, e.g. {failures[:3]}")
+    if code != 0:
+        problems.append(f"the server exited with {code} on SIGTERM:\n{log}")
+    if args.max_p95_ms is not None and figures["p95_ms"] > args.max_p95_ms:
+        problems.append(f"p95 {figures['p95_ms']} ms is over the budget of {args.max_p95_ms} ms")
+    for problem in problems:
+        print(f"bench_serve: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,194 @@
+"""The HTTP side of ``deadlint serve``: routes, limits and JSON errors.
+
+Why ``ThreadingHTTPServer`` and not asyncio: linting is CPU-bound Python that
+holds the GIL, so an event loop would gain nothing and would still need a
+thread pool for the check; a thread per connection keeps slow clients (reading
+a body, reading the answer) from holding up the others, in plain blocking code.
+
+Why one lock around the check: the linter caches calendars in a dict and spaCy
+builds some parts lazily, and neither is documented as thread-safe. Checks run
+one at a time under the GIL anyway, so serialising them costs no throughput
+(a typical draft takes about 1-5 ms) while I/O and JSON work stay concurrent.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import traceback
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, urlsplit
+
+from deadlint import __version__
+from deadlint.integrations.serve_request import (
+    BadRequest,
+    CheckRequest,
+    answer,
+    parse_json_request,
+    parse_options,
+)
+
+DEFAULT_MAX_BYTES = 1024 * 1024
+DISCARD_LIMIT = 16 * 1024 * 1024
+JSON_TYPES = {"application/json"}
+# A raw message; text/plain is a bare draft, which the same reader takes.
+RAW_TYPES = {"message/rfc822", "application/octet-stream", "text/plain"}
+ROUTES = {"/check": ("POST",), "/health": ("GET", "HEAD")}
+
+
+class HTTPError(Exception):
+    def __init__(self, status: HTTPStatus, message: str, headers: dict | None = None):
+        super().__init__(message)
+        self.status, self.message, self.headers = status, message, headers or {}
+
+
+class CheckServer(ThreadingHTTPServer):
+    """Holds the one Checker; ``server_close`` waits for in-flight requests."""
+
+    # Non-daemon handler threads, joined by server_close: a SIGTERM lets every
+    # accepted request finish before the process exits.
+    daemon_threads = False
+    block_on_close = True
+    # socketserver's default backlog of 5 drops connections when a few clients
+    # connect at once, and a dropped SYN costs the client a 1 s retransmit.
+    request_queue_size = 128
+
+    def __init__(self, address, checker, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 log_requests: bool = False, family=None):
+        if family is not None:
+            self.address_family = family
+        self.checker = checker
+        self.check_lock = threading.Lock()
+        self.max_bytes = max_bytes
+        self.log_requests = log_requests
+        super().__init__(address, Handler)
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: CheckServer
+    server_version = f"deadlint/{__version__}"
+    # One request per connection (HTTP/1.0): no idle keep-alive connection can
+    # hold a handler thread, and so shutdown, open.
+    protocol_version = "HTTP/1.0"
+    # Not HTTP/0.9: a request line that does not parse still gets a status
+    # line and headers with its JSON error, never a bare body.
+    default_request_version = "HTTP/1.0"
+    timeout = 10  # a client that stalls mid-request is dropped, not waited for
+
+    def do_GET(self):
+        self._dispatch()
+
+    def do_HEAD(self):
+        self._dispatch()
+
+    def do_POST(self):
+        self._dispatch()
+
+    do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_POST
+
+    def _dispatch(self) -> None:
+        try:
+            path = urlsplit(self.path).path
+            methods = ROUTES.get(path)
+            if methods is None:
+                raise HTTPError(HTTPStatus.NOT_FOUND, f"no such endpoint {path!r}; use POST /check or GET /health")
+            if self.command not in methods:
+                raise HTTPError(HTTPStatus.METHOD_NOT_ALLOWED, f"{path} accepts {', '.join(methods)}",
+                                {"Allow": ", ".join(methods)})
+            if path == "/health":
+                self._send_json(HTTPStatus.OK, {"status": "ok", "version": __version__})
+            else:
+                self._send_json(HTTPStatus.OK, self._check())
+        except HTTPError as exc:
+            self._send_json(exc.status, {"error": exc.message}, exc.headers)
+        except Exception:  # noqa: BLE001 -- never a traceback to the client; the operator gets it on stderr
+            traceback.print_exc(file=sys.stderr)
+            self._send_json(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": "internal error; see the server log"})
+
+    def _check(self) -> dict:
+        request = self._read_request()
+        with self.server.check_lock:
+            return answer(self.server.checker, request)
+
+    def _read_request(self) -> CheckRequest:
+        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if content_type not in JSON_TYPES | RAW_TYPES:
+            raise HTTPError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                            f"Content-Type must be application/json, message/rfc822 or application/octet-stream, "
+                            f"not {content_type or 'missing'!r}")
+        body = self._read_body()
+        try:
+            if content_type in JSON_TYPES:
+                try:
+                    obj = json.loads(body)
+                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                    raise BadRequest(f"bad JSON: {exc}") from None
+                return parse_json_request(obj)
+            # Raw bodies carry their options in the query string: /check?language=fi&now=...
+            query = dict(parse_qsl(urlsplit(self.path).query))
+            return CheckRequest(raw=body, **parse_options(query))
+        except BadRequest as exc:
+            raise HTTPError(HTTPStatus.BAD_REQUEST, str(exc)) from None
+
+    def _read_body(self) -> bytes:
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            raise HTTPError(HTTPStatus.LENGTH_REQUIRED, "chunked bodies are not accepted; send Content-Length")
+        length = self.headers.get("Content-Length")
+        if length is None:
+            raise HTTPError(HTTPStatus.LENGTH_REQUIRED, "Content-Length is required")
+        try:
+            size = int(length)
+            if size < 0:
+                raise ValueError
+        except ValueError:
+            raise HTTPError(HTTPStatus.BAD_REQUEST, f"bad Content-Length {length!r}") from None
+        if size > self.server.max_bytes:
+            self._discard(size)
+            raise HTTPError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                            f"request body of {size} bytes is over the limit of {self.server.max_bytes} bytes")
+        body = self.rfile.read(size)
+        if len(body) < size:
+            raise HTTPError(HTTPStatus.BAD_REQUEST, "request body shorter than its Content-Length")
+        return body
+
+    def _discard(self, size: int) -> None:
+        """Read and drop a refused body that is not absurdly large: a client still
+        sending it when the socket closes gets a reset instead of our 413."""
+        if size > DISCARD_LIMIT:
+            return
+        while size > 0:
+            chunk = self.rfile.read(min(size, 64 * 1024))
+            if not chunk:
+                return
+            size -= len(chunk)
+
+    def _send_json(self, status: HTTPStatus, obj: dict, headers: dict | None = None) -> None:
+        data = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Connection", "close")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    def send_error(self, code, message=None, explain=None):
+        """Errors http.server raises itself (bad request line, 501, 414...) as JSON too."""
+        self.close_connection = True
+        try:
+            status = HTTPStatus(code)
+            self._send_json(status, {"error": message or status.phrase})
+        except OSError:
+            pass  # the client is gone
+
+    def log_message(self, format, *args):
+        if self.server.log_requests:
+            super().log_message(format, *args)
+
+    def log_error(self, format, *args):
+        # Timeouts and protocol errors are worth a line even without --log-requests.
+        sys.stderr.write(f"deadlint serve: {self.address_string()}: {format % args}\n")

@@ -1,0 +1,120 @@
+"""`deadlint sendmail` in process: what reaches the MTA, what is refused, what is kept."""
+
+from __future__ import annotations
+
+import pytest
+from clirun import invoke
+
+from deadlint.integrations.sendmail import _leading_options, command, save_blocked
+
+HEADERS = b"From: alice@example.com\r\nTo: bob@example.com\r\nSubject: Status\r\n\r\n"
+CLEAN = HEADERS + b"Hello,\r\n\r\nThe fix ships on Friday 27 November at 14:00.\r\n"
+VAGUE = HEADERS + b"Hello,\r\n\r\nWe will fix it ASAP.\r\n"
+# What mutt passes after $sendmail: sendmail's short options, then its own "--" guard.
+MTA_ARGS = ["-oem", "-oi", "-h", "3", "-f", "alice@example.com", "--", "-odd@example.com"]
+
+
+def sendmail(mta, *args, input: bytes):
+    return invoke("sendmail", "--mta", mta.path, *args, input=input)
+
+
+def test_clean_message_reaches_the_mta_byte_for_byte_with_the_same_arguments(capture_mta, private_home):
+    code, _out, err = sendmail(capture_mta, *MTA_ARGS, input=CLEAN)
+    assert (code, err) == (0, "")
+    assert capture_mta.stdin() == CLEAN
+    assert capture_mta.argv() == MTA_ARGS
+    assert private_home.blocked() == []
+
+
+def test_the_mtas_exit_status_is_passed_on(capture_mta, private_home, monkeypatch):
+    monkeypatch.setenv("CAPTURE_EXIT", "75")
+    assert sendmail(capture_mta, "-oi", input=CLEAN)[0] == 75
+
+
+def test_vague_message_is_refused_reported_and_saved(capture_mta, private_home):
+    code, _out, err = sendmail(capture_mta, *MTA_ARGS, input=VAGUE)
+    assert code == 65
+    assert not capture_mta.called
+    assert "line 7:" in err and "ASAP" in err and "[vague-deadline, warning]" in err
+    assert "suggestion: by " in err and "message NOT sent" in err
+    [saved] = private_home.blocked()
+    assert saved.read_bytes() == VAGUE
+    assert saved.stat().st_mode & 0o077 == 0  # someone's mail: private
+    assert f"saved it to {saved}" in err
+    assert str(capture_mta.path) in err.splitlines()[-1]  # how to send it unchanged
+
+
+def test_blocked_messages_never_overwrite_each_other(capture_mta, private_home):
+    for _ in range(3):
+        assert sendmail(capture_mta, input=VAGUE)[0] == 65
+    assert len(private_home.blocked()) == 3
+
+
+def test_warn_only_reports_and_sends_anyway(capture_mta, private_home, monkeypatch):
+    code, _out, err = sendmail(capture_mta, "--warn-only", "-oi", input=VAGUE)
+    assert code == 0 and "ASAP" in err and "sending anyway" in err
+    assert capture_mta.stdin() == VAGUE and capture_mta.argv() == ["-oi"]
+    monkeypatch.setenv("DEADLINT_WARN_ONLY", "1")
+    assert sendmail(capture_mta, input=VAGUE)[0] == 0
+
+
+def test_min_severity_sets_the_threshold(capture_mta, private_home, monkeypatch):
+    assert sendmail(capture_mta, "--min-severity", "error", input=VAGUE)[0] == 0
+    assert capture_mta.stdin() == VAGUE
+    monkeypatch.setenv("DEADLINT_MIN_SEVERITY", "error")
+    assert sendmail(capture_mta, input=VAGUE)[0] == 0
+
+
+def test_mta_and_blocked_dir_from_the_environment(capture_mta, private_home, monkeypatch, tmp_path):
+    monkeypatch.setenv("DEADLINT_MTA", str(capture_mta.path))
+    monkeypatch.setenv("DEADLINT_BLOCKED_DIR", str(tmp_path / "kept"))
+    assert invoke("sendmail", "-oi", input=CLEAN)[0] == 0 and capture_mta.stdin() == CLEAN
+    assert invoke("sendmail", "-oi", input=VAGUE)[0] == 65
+    assert [p.read_bytes() for p in (tmp_path / "kept").iterdir()] == [VAGUE]
+
+
+@pytest.mark.parametrize("config, expected", [
+    ("rules: {vague-deadline: {severity: nonsense}}\n", 78),  # a broken policy
+    ("rules: {no-such-rule: {enabled: false}}\n", 78),
+])
+def test_broken_config_fails_closed(capture_mta, private_home, tmp_path, config, expected):
+    (tmp_path / "policy.yaml").write_text(config, encoding="utf-8")
+    code, _out, err = sendmail(capture_mta, "--config", tmp_path / "policy.yaml", input=CLEAN)
+    assert code == expected and not capture_mta.called
+    assert "policy.yaml" in err and "message NOT sent" in err
+    assert [p.read_bytes() for p in private_home.blocked()] == [CLEAN]
+
+
+def test_unreadable_input_fails_closed(capture_mta, private_home):
+    code, _out, err = sendmail(capture_mta, input=b"")
+    assert code == 70 and not capture_mta.called and "could not check" in err
+
+
+def test_usage_error_still_keeps_the_message(capture_mta, private_home):
+    code, _out, _err = sendmail(capture_mta, "--min-severity", "loud", input=VAGUE)
+    assert code == 78 and not capture_mta.called
+    assert [p.read_bytes() for p in private_home.blocked()] == [VAGUE]
+
+
+def test_missing_mta_keeps_the_message(private_home, tmp_path):
+    code, _out, err = invoke("sendmail", "--mta", tmp_path / "no-such-sendmail", input=CLEAN)
+    assert code == 69 and "cannot run the MTA" in err
+    assert [p.read_bytes() for p in private_home.blocked()] == [CLEAN]
+
+
+def test_save_reports_why_it_could_not(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert isinstance(save_blocked(b"x", blocker / "sub"), str)
+
+
+@pytest.mark.parametrize("args, ours", [
+    (["--mta", "/x", "-oi"], 2),
+    (["--mta=/x", "--warn-only", "--", "rcpt"], 2),
+    (["-oi", "--mta", "/x"], 0),  # after the MTA's first argument nothing is deadlint's
+    (["--blocked-dir", "d", "--min-severity", "info", "rcpt"], 4),
+    (["--mta"], 1),
+    ([], 0),
+])
+def test_only_leading_long_options_are_deadlints(args, ours):
+    assert _leading_options(command, args) == ours
