@@ -16,6 +16,14 @@ from deadlint.sources import Source
 REFERENCE = datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """The holiday disk cache goes to a temporary folder, not the user's ~/.cache."""
+    import os
+
+    os.environ["DEADLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def ruleset() -> RuleSet:
     return RuleSet(plugin_manager(), load_policy(None))

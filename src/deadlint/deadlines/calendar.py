@@ -1,15 +1,22 @@
 """Business days of one country: weekends plus the `holidays` package's holidays.
 
-`holidays` costs ~150 ms to import, so the country module is imported on the
-first question about a date and each (country, categories, year) table is cached.
+`holidays` costs ~100 ms to import, so the country module is imported on the
+first question about a date, and each (country, categories, year) table is
+cached in memory and on disk (~/.cache/deadlint, or DEADLINT_CACHE_DIR; set it
+empty to turn the disk cache off).
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
+import json
+import os
+import tempfile
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 # Country code -> (module, class) inside holidays.countries; importing one country
 # module directly skips building the registry of all countries.
@@ -41,6 +48,49 @@ class BusinessPolicy:
 
 @lru_cache(maxsize=64)
 def _holidays(country: str, categories: tuple[str, ...], year: int) -> dict[date, str]:
+    """One year's holidays, from the disk cache when an earlier run made it.
+
+    Importing `holidays` is a tenth of a second, a tenth of a pre-send check's
+    budget; the table it gives changes only with the package's version, which
+    is part of the cache file's name.
+    """
+    cache = _cache_file(country, categories, year)
+    if cache is not None:
+        try:
+            return {date.fromisoformat(day): name for day, name in json.loads(cache.read_text("utf-8")).items()}
+        except (OSError, ValueError, AttributeError):
+            pass  # missing or damaged: compute and rewrite it
+    table = _compute_holidays(country, categories, year)
+    if cache is not None:
+        _write_cache(cache, {day.isoformat(): name for day, name in table.items()})
+    return table
+
+
+def _cache_file(country: str, categories: tuple[str, ...], year: int) -> Path | None:
+    """None when caching is off (DEADLINT_CACHE_DIR="") or the version is unknown."""
+    root = os.environ.get("DEADLINT_CACHE_DIR")
+    if root == "":
+        return None
+    try:
+        version = importlib.metadata.version("holidays")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "deadlint"
+    return base / f"holidays-{version}-{country.upper()}-{'+'.join(categories)}-{year}.json"
+
+
+def _write_cache(path: Path, data: dict[str, str]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(data, file, ensure_ascii=False)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only home only costs the next run the import
+
+
+def _compute_holidays(country: str, categories: tuple[str, ...], year: int) -> dict[date, str]:
     code = country.upper()
     if code in _COUNTRY_CLASSES:
         module_name, class_name = _COUNTRY_CLASSES[code]
