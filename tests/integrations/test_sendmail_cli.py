@@ -118,3 +118,18 @@ def test_save_reports_why_it_could_not(tmp_path):
 ])
 def test_only_leading_long_options_are_deadlints(args, ours):
     assert _leading_options(command, args) == ours
+
+
+def test_policy_sendmail_section_sets_the_mta_and_warn_only(tmp_path, capture_mta, private_home, monkeypatch):
+    """Options and DEADLINT_* variables win; the policy's `sendmail:` keys fill in the rest."""
+    from click.testing import CliRunner
+
+    from deadlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".deadlint.yaml").write_text(
+        f"sendmail:\n  mta: {capture_mta.path}\n  warn_only: true\n", encoding="utf-8")
+    message = b"From: a@example.com\nTo: b@example.com\nSubject: x\n\nWe will fix it ASAP.\n"
+    result = CliRunner().invoke(main, ["sendmail", "-oi", "b@example.com"], input=message)
+    assert result.exit_code == 0, result.output
+    assert capture_mta.stdin() == message and capture_mta.argv() == ["-oi", "b@example.com"]

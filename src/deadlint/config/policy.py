@@ -15,7 +15,8 @@ from deadlint.findings import SEVERITIES
 
 USER_CONFIG_NAME = ".deadlint.yaml"
 _TOP_LEVEL = {"default_language", "min_severity", "max_file_mb", "include", "exclude",
-              "per_path_ignores", "rules", "languages"}
+              "per_path_ignores", "rules", "languages", "sendmail"}
+_SENDMAIL_KEYS = {"mta": str, "warn_only": bool, "min_severity": str, "blocked_dir": str}
 _RULE_KEYS = {"enabled", "severity", "phrases"}
 _LANGUAGE_KEYS = {"timezone", "holidays", "holiday_categories", "business_hours",
                   "response_business_days", "max_window_hours"}
@@ -44,6 +45,7 @@ class Policy:
     per_path_ignores: dict[str, list[str]]
     rules: dict[str, dict[str, Any]]
     languages: dict[str, LanguagePolicy]
+    sendmail: dict[str, Any] = field(default_factory=dict)  # settings of `deadlint sendmail`
     files: list[str] = field(default_factory=list)  # where it came from, for messages
     _lines: dict[str, Lines] = field(default_factory=dict, repr=False)
 
@@ -117,7 +119,7 @@ def _validate(data: dict[str, Any], lines: Lines, file: str) -> None:
     for key, value in data.items():
         if key not in _TOP_LEVEL:
             raise fail((key,), f"unknown key (expected one of {', '.join(sorted(_TOP_LEVEL))})")
-        if key in {"rules", "languages", "per_path_ignores"} and not isinstance(value, dict):
+        if key in {"rules", "languages", "per_path_ignores", "sendmail"} and not isinstance(value, dict):
             raise fail((key,), "must be a mapping")
         if key in {"include", "exclude"} and not _is_str_list(value):
             raise fail((key,), "must be a list of glob strings")
@@ -143,6 +145,13 @@ def _validate(data: dict[str, Any], lines: Lines, file: str) -> None:
                 raise fail(("rules", rule_id, "phrases", lang), "must be {add: [patterns], ignore: [patterns]}")
     for lang, spec in (data.get("languages") or {}).items():
         _validate_language(lang, spec, fail)
+    for key, value in (data.get("sendmail") or {}).items():
+        if key not in _SENDMAIL_KEYS:
+            raise fail(("sendmail", key), f"unknown key (expected one of {', '.join(sorted(_SENDMAIL_KEYS))})")
+        if not isinstance(value, _SENDMAIL_KEYS[key]) or (key == "min_severity" and value not in SEVERITIES):
+            raise fail(("sendmail", key), "must be " + {"mta": "a path", "warn_only": "true or false",
+                                                        "min_severity": f"one of {', '.join(SEVERITIES)}",
+                                                        "blocked_dir": "a folder path"}[key])
 
 
 def _validate_language(lang: str, spec: Any, fail) -> None:
@@ -206,6 +215,7 @@ def _build(data: dict[str, Any], files: list[str], lines: dict[str, Lines]) -> P
         per_path_ignores=dict(data.get("per_path_ignores", {})),
         rules={k: dict(v) for k, v in data.get("rules", {}).items()},
         languages=languages,
+        sendmail=dict(data.get("sendmail") or {}),
         files=files,
         _lines=lines,
     )

@@ -68,8 +68,9 @@ def _leading_options(cmd: click.Command, args: list[str]) -> int:
 
 
 @click.command(cls=_SendmailCommand, context_settings={"help_option_names": ["--help"]})
-@click.option("--mta", envvar="DEADLINT_MTA", default=DEFAULT_MTA, show_default=True, metavar="PATH",
-              help="The real sendmail that clean messages are handed to [env: DEADLINT_MTA].")
+@click.option("--mta", envvar="DEADLINT_MTA", metavar="PATH",
+              help=f"The real sendmail that clean messages are handed to (default: the policy's sendmail.mta, "
+                   f"else {DEFAULT_MTA}) [env: DEADLINT_MTA].")
 @click.option("--warn-only", is_flag=True, envvar="DEADLINT_WARN_ONLY",
               help="Print the report but send anyway, even when deadlint fails [env: DEADLINT_WARN_ONLY=1].")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), envvar="DEADLINT_MIN_SEVERITY",
@@ -88,6 +89,13 @@ def command(mta, warn_only, min_severity, config, blocked_dir, mta_args) -> None
     e.g. in muttrc:  set sendmail="deadlint sendmail --mta /usr/sbin/sendmail -oem -oi"
     """
     data = _read_stdin()
+    # Options and DEADLINT_* variables first, then the policy's sendmail section.
+    settings = _policy_settings(config)
+    mta = mta or settings.get("mta") or DEFAULT_MTA
+    warn_only = warn_only or settings.get("warn_only", False)
+    min_severity = min_severity or settings.get("min_severity")
+    if blocked_dir is None and settings.get("blocked_dir"):
+        blocked_dir = Path(settings["blocked_dir"]).expanduser()
     send = [mta, *mta_args]
     verdict, lines = _verdict(data, config, min_severity)
     for line in lines:
@@ -98,6 +106,17 @@ def command(mta, warn_only, min_severity, config, blocked_dir, mta_args) -> None
     if verdict:
         _say("--warn-only: sending anyway.")
     sys.exit(hand_over(data, send, blocked_dir))
+
+
+def _policy_settings(config: Path | None) -> dict:
+    """The policy's `sendmail` section; empty when the policy cannot be read
+    (the check then refuses the message and says why)."""
+    from deadlint.config import ConfigError, find_user_config, load_policy
+
+    try:
+        return load_policy(config or find_user_config(Path.cwd())).sendmail
+    except ConfigError:
+        return {}
 
 
 def _verdict(data: bytes, config: Path | None, min_severity: str | None) -> tuple[int, list[str]]:
