@@ -63,7 +63,7 @@ class Linter:
         for start, end, lang in runs:
             if lang not in self.languages or lang not in self.ruleset.phrase_data:
                 continue
-            findings += self._check_run(text, start, end, lang, reference, timeless=bool(source.meta.get("timeless")))
+            findings += self._check_run(text, start, end, lang, reference, timeless=source.timeless)
         ignored = self._ignored_for(source.path)
         kept = []
         for finding in findings:
@@ -75,6 +75,7 @@ class Linter:
                     or severity_rank(finding.severity) < self.min_rank):
                 continue
             kept.append(finding)
+        kept = self._drop_yielding(kept, text)
         kept.sort(key=lambda f: (f.start, f.rule))
         return DraftResult(source, kept)
 
@@ -98,7 +99,6 @@ class Linter:
         for rule in self.rules:
             if rule.check is not None:
                 findings.extend(rule.check(chunk))
-        findings = self._drop_yielding(findings, text)
         self.ruleset.manager.hook.deadlint_adjust_findings(findings=findings, text=text, language=lang)
         return findings
 
@@ -132,8 +132,9 @@ def _same_sentence(text: str, a: Finding, b: Finding) -> bool:
     return second.start < first.end or not _SENTENCE_BREAK.search(text, first.end, second.start)
 
 
-# A date, a time and a vague phrase: enough to load every lazily built part.
-_WARM_UP_TEXT = "1.12. 12:00 asap."
+# A date, a time, a relative span (dateparser's lazy parser) and a vague
+# phrase: enough to load every lazily built part.
+_WARM_UP_TEXT = "1.12. 12:00 in 2 days asap."
 
 
 def as_aware(moment: datetime, timezone: str) -> datetime:

@@ -53,6 +53,7 @@ def unified_diff(source: Source, new_text: str) -> str:
 def write_atomically(path: Path, text: str, encoding: str) -> None:
     """Replace ``path`` with ``text`` in one rename, keeping its permissions."""
     data = encode_text(text, encoding)  # raises before anything is written if it cannot be encoded
+    path = path.resolve()  # through a symlink to the file itself: the link stays a link
     mode = path.stat().st_mode
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".deadlint", dir=path.parent)
     try:

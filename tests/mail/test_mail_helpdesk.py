@@ -63,7 +63,7 @@ def test_each_export_shape_is_recognised_with_lines_in_the_export(tmp_path, data
     text = path.read_text()
     for source, (_item, _title, phrase) in zip(sources, expected):
         assert phrase in source.text
-        assert source.meta["timeless"] is True
+        assert source.timeless is True
         assert line_at(source, phrase) == line_of(text, phrase)
 
 

@@ -83,11 +83,14 @@ def _write_cache(path: Path, data: dict[str, str]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return  # a read-only home only costs the next run the import
+    try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             json.dump(data, file, ensure_ascii=False)
         os.replace(temporary, path)
     except OSError:
-        pass  # a read-only home only costs the next run the import
+        Path(temporary).unlink(missing_ok=True)
 
 
 def _compute_holidays(country: str, categories: tuple[str, ...], year: int) -> dict[date, str]:

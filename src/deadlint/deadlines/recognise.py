@@ -182,7 +182,7 @@ def _granularity(fields: dict) -> str:
     if fields.get("month_end"):
         return "month"
     if (fields.get("week_number") is not None or fields.get("week_offset") is not None) and \
-            fields.get("weekday") is None:
+            fields.get("weekday") is None and fields.get("day") is None:
         return "week"
     return "day"
 

@@ -30,6 +30,8 @@ def extract(source: Source) -> Authored:
         spans += markdown_spans(text)
     # Quote detection runs on the text with markup already blanked, so a URL
     # or a code block cannot look like a reply header.
-    prose = mask_spans(text, spans)
+    # A Windows line ending's \r becomes a space, so every later stage sees one
+    # kind of newline ("\r\n\r\n" is a paragraph break) with offsets unchanged.
+    prose = mask_spans(text, spans).replace("\r", " ")
     prose = mask_spans(prose, quote_and_signature_spans(prose))
     return Authored(source=source, text=prose, suppressions=find_suppressions(text))

@@ -50,7 +50,7 @@ _OUTLOOK_HEADER = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 
-_SIGNATURE_DASHES = re.compile(r"^-- ?\r?$", re.MULTILINE)
+_SIGNATURE_DASHES = re.compile(r"^--[ \t]*\r?$", re.MULTILINE)
 
 _MOBILE_FOOTER = re.compile(
     r"^[ \t]*(?:Sent from my \w+|Get Outlook for \w+|Lähetetty (?:iPhonesta|iPadista|Android-laitteesta|\w+-laitteesta)"

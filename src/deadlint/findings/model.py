@@ -21,6 +21,6 @@ class Finding:
     start: int
     end: int
     language: str
-    match: str
+    match: str  # the engine sets it to the source text of [start, end), line breaks included
     suggestion: str | None = None
     replacement: str | None = None  # what --fix writes over [start, end), when safe

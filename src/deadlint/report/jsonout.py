@@ -35,7 +35,8 @@ def finding_dict(item: Located) -> dict:
         record["replacement"] = f.replacement
     if item.source.item is not None:
         record["item"] = item.source.item
-    record.update(item.source.meta)
+    # The item's own keys (subject, message_id, macro_id...) never replace the core ones.
+    record.update({key: value for key, value in item.source.meta.items() if key not in record})
     return record
 
 

@@ -20,7 +20,7 @@ def render_text(report: Report, colour: bool) -> str:
                    f"{style(f.rule, dim=True)} {f.message}")
         line = item.source.line_text_at(f.start)
         width = (item.end_column if item.end_line == item.line else len(line) + 1) - item.column
-        out.append(f"    {line.rstrip()}")
+        out.append(f"    {line.rstrip().expandtabs()}")
         out.append("    " + " " * _display_width(line[: item.column - 1]) + style("^" * max(1, width), fg=_COLOURS[f.severity]))
         if f.suggestion:
             out.append(f"    suggestion: {f.suggestion}")

@@ -5,7 +5,7 @@ Intercom macros are recognised by the fields their records carry; any other
 JSON/YAML/CSV export is read in generic mode, where the caller names the text,
 id and title fields. Every string value remembers the file line it stands on,
 so a CI annotation lands on the macro's text. Macros are timeless templates:
-their sources carry ``meta["timeless"]``.
+their sources are marked ``timeless``.
 """
 
 from __future__ import annotations
@@ -256,7 +256,7 @@ def _macro_source(name: str, record: dict, shape: _Shape) -> Source | None:
         lines += text_lines
         numbers += file_lines
     return Source(path=name, text="\n".join(lines) + "\n", item=f"macro {macro_id}", line_numbers=numbers,
-                  meta={"macro_id": macro_id, "macro_title": title, "timeless": True})
+                  meta={"macro_id": macro_id, "macro_title": title}, timeless=True)
 
 
 def _value_lines(value: FileString) -> tuple[list[str], list[int]]:

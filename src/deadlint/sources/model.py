@@ -30,6 +30,8 @@ class Source:
     # The text is the whole file, decoded: --fix may write it back. Not for
     # stdin, mail bodies or export values, whose offsets are not the file's.
     whole_file: bool = False
+    # A reusable macro: fixed dates in it go stale, and suggestions are reply times.
+    timeless: bool = False
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     def position(self, offset: int) -> tuple[int, int]:

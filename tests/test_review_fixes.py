@@ -1,0 +1,33 @@
+"""Regressions found in review: CRLF drafts, week phrases with a date, symlinks under --fix."""
+
+from __future__ import annotations
+
+from clirun import check_json, run, write
+
+
+def test_crlf_draft_splits_languages_like_an_lf_one(tmp_path):
+    text = ("Hei,\n\nPalaamme asiaan mahdollisimman pian. Kiitos kärsivällisyydestä.\n\n"
+            "Thanks, and we will send the report ASAP as well.\n")
+    lf = write(tmp_path / "lf.txt", text)
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    _, lf_report, _ = check_json(lf)
+    _, crlf_report, _ = check_json(crlf)
+    assert [(f["line"], f["language"], f["match"]) for f in crlf_report["findings"]] == \
+        [(f["line"], f["language"], f["match"]) for f in lf_report["findings"]]
+    assert {f["language"] for f in crlf_report["findings"]} == {"fi", "en"}
+
+
+def test_next_week_with_a_date_is_a_day_not_a_week(tmp_path):
+    draft = write(tmp_path / "d.txt", "We will deliver the parts next week on 5 December.\n")
+    _, report, _ = check_json(draft)
+    assert "non-business-day" in {f["rule"] for f in report["findings"]}  # 5 December 2026 is a Saturday
+
+
+def test_fix_through_a_symlink_keeps_the_link(tmp_path):
+    real = write(tmp_path / "real.txt", "We will fix it ASAP.\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    code, _, _ = run("--fix", link)
+    assert link.is_symlink()
+    assert "ASAP" not in real.read_text(encoding="utf-8")
