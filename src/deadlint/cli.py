@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +14,8 @@ from deadlint.config import ConfigError, Policy, find_user_config, load_policy
 from deadlint.findings import SEVERITIES
 from deadlint.language import LANGUAGES
 from deadlint.report import FORMATS, Report, locate, render
+from deadlint.rules.patterns import compile_pattern
+from deadlint.rules.phrases import PhraseDataError
 from deadlint.rules.registry import RuleLoadError, RuleSet, plugin_manager
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -49,6 +50,7 @@ def load_ruleset(config: Path | None) -> tuple[RuleSet, list[str]]:
     ruleset = RuleSet(plugin_manager(), policy)
     try:
         policy.check_rule_ids(set(ruleset.rules))
+        policy.check_phrase_patterns(lambda pattern: compile_pattern(pattern, str.split))
     except ConfigError as exc:
         problems.append(str(exc))
         ruleset = RuleSet(ruleset.manager, load_policy(None))
@@ -68,15 +70,20 @@ class LazyGroup(click.Group):
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*super().list_commands(ctx), *self._available()})
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name in self._available():
+        if name in self.lazy_commands:
             return importlib.import_module(self.lazy_commands[name]).command
         return super().get_command(ctx, name)
 
-    def _available(self) -> list[str]:
-        return [name for name, module in self.lazy_commands.items() if importlib.util.find_spec(module)]
+    def invoke(self, ctx: click.Context):
+        """A broken pack or phrase pattern is one line and exit 2, in every command."""
+        try:
+            return super().invoke(ctx)
+        except (RuleLoadError, PhraseDataError) as exc:
+            _fail(str(exc))
+            sys.exit(EXIT_ERROR)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -113,11 +120,7 @@ def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, inclu
     from deadlint.parallel import check_all, default_jobs
     from deadlint.sources import ExportFields, SourceError, iter_sources
 
-    try:
-        ruleset, problems = load_ruleset(config)
-    except RuleLoadError as exc:
-        _fail(str(exc))
-        sys.exit(EXIT_ERROR)
+    ruleset, problems = load_ruleset(config)
     for problem in problems:
         _fail(problem)
     selected, ignored = _rule_ids(select), _rule_ids(ignore)

@@ -133,3 +133,21 @@ def test_policy_sendmail_section_sets_the_mta_and_warn_only(tmp_path, capture_mt
     result = CliRunner().invoke(main, ["sendmail", "-oi", "b@example.com"], input=message)
     assert result.exit_code == 0, result.output
     assert capture_mta.stdin() == message and capture_mta.argv() == ["-oi", "b@example.com"]
+
+
+def test_environment_wins_over_the_policy(tmp_path, capture_mta, private_home, monkeypatch):
+    from click.testing import CliRunner
+
+    from deadlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".deadlint.yaml").write_text(
+        f"sendmail:\n  mta: {capture_mta.path}\n  warn_only: true\n  blocked_dir: {tmp_path / 'policy-dir'}\n",
+        encoding="utf-8")
+    monkeypatch.setenv("DEADLINT_WARN_ONLY", "0")
+    monkeypatch.setenv("DEADLINT_BLOCKED_DIR", str(tmp_path / "env-dir"))
+    message = b"From: a@example.com\nTo: b@example.com\nSubject: x\n\nWe will fix it ASAP.\n"
+    result = CliRunner().invoke(main, ["sendmail", "b@example.com"], input=message)
+    assert result.exit_code == 65
+    assert not capture_mta.called
+    assert list((tmp_path / "env-dir").glob("*.eml")) and not (tmp_path / "policy-dir").exists()

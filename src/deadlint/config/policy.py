@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import time
 from importlib import resources
@@ -70,6 +71,18 @@ class Policy:
                 if rule_id not in known:
                     raise self._error(("per_path_ignores", glob), f"unknown rule id {rule_id!r}")
 
+    def check_phrase_patterns(self, validate: Callable[[str], None]) -> None:
+        """Run ``validate`` on every phrase the policy adds or ignores; its
+        ValueError becomes a ConfigError naming file, line and key."""
+        for rule_id, spec in self.rules.items():
+            for lang, extra in (spec.get("phrases") or {}).items():
+                for kind, patterns in extra.items():
+                    for pattern in patterns:
+                        try:
+                            validate(pattern)
+                        except ValueError as exc:
+                            raise self._error(("rules", rule_id, "phrases", lang, kind), str(exc)) from None
+
     def _error(self, key_path: tuple, message: str) -> ConfigError:
         for file in reversed(self.files):
             line = self._lines.get(file, {}).get(key_path)
@@ -102,6 +115,10 @@ def load_policy(user_file: Path | None = None) -> Policy:
         _validate(data, lines, str(file))
         merged = _merge(merged, data)
         all_lines[str(file)] = lines
+        if merged.get("default_language") not in (merged.get("languages") or {}):
+            line = lines.get(("default_language",), 1)
+            raise ConfigError(f"{file}:{line}: default_language: {merged.get('default_language')!r} has no "
+                              f"entry under languages (one of {', '.join(sorted(merged.get('languages') or {}))})")
     return _build(merged, [str(f) for f in files], all_lines)
 
 

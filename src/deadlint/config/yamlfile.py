@@ -21,13 +21,16 @@ def load_with_lines(path: Path) -> tuple[Any, Lines]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    try:
-        data = yaml.load(text, Loader=_LOADER)
-        node = yaml.compose(text, Loader=_LOADER)
+    loader = _LOADER(text)
+    try:  # compose once: the node tree gives the lines, constructing it gives the data
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         raise ConfigError(f"{path}{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    finally:
+        loader.dispose()
     lines: Lines = {}
     if node is not None:
         _record_lines(node, (), lines)

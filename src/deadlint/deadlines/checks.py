@@ -47,7 +47,7 @@ def _weekday_is_today(res: Resolution, local_now: datetime):
     meant = "today" if res.start.date() == local_now.date() else "a week from today"
     yield Check("weekday-is-today", "info",
                 f"Today is {_EN_WEEKDAYS[expr.weekday]}; \"{expr.text}\" was read as {meant} "
-                f"({_english_date(res.start)})")
+                f"({english_date(res.start)})")
 
 
 def _deadline_past(res: Resolution, local_now: datetime):
@@ -62,7 +62,7 @@ def _deadline_past(res: Resolution, local_now: datetime):
         past = res.start.date() < local_now.date()
     if past:
         yield Check("deadline-past", "error",
-                    f"\"{res.expression.text}\" is {_english_date(res.start)}, which is already in the past")
+                    f"\"{res.expression.text}\" is {english_date(res.start)}, which is already in the past")
 
 
 def _non_business_day(res: Resolution, calendar: BusinessCalendar):
@@ -72,9 +72,9 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
     holiday = calendar.holiday_name(day)
     if holiday:
         yield Check("non-business-day", "warning",
-                    f"{_english_date(res.start)} is a public holiday ({holiday}) in {calendar.policy.country}")
+                    f"{english_date(res.start)} is a public holiday ({holiday}) in {calendar.policy.country}")
     elif day.weekday() >= 5:
-        yield Check("non-business-day", "warning", f"{_english_date(res.start)} is on a weekend")
+        yield Check("non-business-day", "warning", f"{english_date(res.start)} is on a weekend")
 
 
 def _wide_window(res: Resolution, calendar: BusinessCalendar):
@@ -88,5 +88,5 @@ def _wide_window(res: Resolution, calendar: BusinessCalendar):
                     f"(at most {limit:g} hours wide)")
 
 
-def _english_date(moment: datetime) -> str:
+def english_date(moment: datetime) -> str:
     return f"{_EN_WEEKDAYS[moment.weekday()]} {moment.day} {MONTH_NAMES_EN[moment.month - 1]} {moment.year}"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from .calendar import BusinessCalendar
-from .checks import check
-from .lexicon import MONTH_NAMES_EN, WEEKDAY_NAMES
+from .checks import check, english_date
+from .lexicon import WEEKDAY_NAMES
 from .model import Resolution, TimeExpression
 from .narrative import is_promise
 from .recognise import recognise
@@ -53,7 +53,7 @@ def _first_deadline_like(expressions: list[TimeExpression]) -> TimeExpression | 
 def _sentence(res: Resolution, now: datetime, calendar: BusinessCalendar) -> str:
     start = res.start
     day = start.date()
-    words = f"{_EN_WEEKDAYS[day.weekday()]} {day.day} {MONTH_NAMES_EN[day.month - 1]} {day.year}"
+    words = english_date(start)
     if res.has_time:
         words += f" at {start:%H:%M}"
         if res.end:

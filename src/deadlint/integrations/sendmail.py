@@ -56,7 +56,7 @@ class _SendmailCommand(click.Command):
 def _leading_options(cmd: click.Command, args: list[str]) -> int:
     """How many leading arguments are deadlint's own long options (and their values)."""
     takes_value = {name: not opt.is_flag for opt in cmd.params if isinstance(opt, click.Option)
-                   for name in opt.opts if name.startswith("--")}
+                   for name in (*opt.opts, *opt.secondary_opts) if name.startswith("--")}
     takes_value["--help"] = False
     i = 0
     while i < len(args):
@@ -71,7 +71,7 @@ def _leading_options(cmd: click.Command, args: list[str]) -> int:
 @click.option("--mta", envvar="DEADLINT_MTA", metavar="PATH",
               help=f"The real sendmail that clean messages are handed to (default: the policy's sendmail.mta, "
                    f"else {DEFAULT_MTA}) [env: DEADLINT_MTA].")
-@click.option("--warn-only", is_flag=True, envvar="DEADLINT_WARN_ONLY",
+@click.option("--warn-only/--no-warn-only", default=None, envvar="DEADLINT_WARN_ONLY",
               help="Print the report but send anyway, even when deadlint fails [env: DEADLINT_WARN_ONLY=1].")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), envvar="DEADLINT_MIN_SEVERITY",
               help="Block on findings at or above this level (default: the policy's) [env: DEADLINT_MIN_SEVERITY].")
@@ -92,9 +92,9 @@ def command(mta, warn_only, min_severity, config, blocked_dir, mta_args) -> None
     # Options and DEADLINT_* variables first, then the policy's sendmail section.
     settings = _policy_settings(config)
     mta = mta or settings.get("mta") or DEFAULT_MTA
-    warn_only = warn_only or settings.get("warn_only", False)
+    warn_only = settings.get("warn_only", False) if warn_only is None else warn_only
     min_severity = min_severity or settings.get("min_severity")
-    if blocked_dir is None and settings.get("blocked_dir"):
+    if blocked_dir is None and not os.environ.get("DEADLINT_BLOCKED_DIR") and settings.get("blocked_dir"):
         blocked_dir = Path(settings["blocked_dir"]).expanduser()
     send = [mta, *mta_args]
     verdict, lines = _verdict(data, config, min_severity)

@@ -1,4 +1,8 @@
-"""Phrase data of one language, compiled once into a single spaCy Matcher.
+"""Phrase data of one language, compiled once per process into spaCy Matchers.
+
+Each phrase gets a Matcher of its own, and an anchor index picks, per sentence,
+the few whose words occur there; cues and look-alikes have Matchers that run
+only where a phrase consulting them matched.
 
 A language's YAML (see plugins/deadlint_en/phrases.yaml) has three parts:
 
@@ -55,7 +59,7 @@ class PhraseDataError(ValueError):
 
 
 class PhraseIndex:
-    """Every pattern of one language in one Matcher, run once per chunk."""
+    """Every pattern of one language, compiled once; ``run`` matches a chunk."""
 
     def __init__(self, lang: str, sources: list[PhraseData], overrides: dict[str, dict[str, list[str]]] | None = None):
         self.lang = lang
@@ -99,8 +103,8 @@ class PhraseIndex:
         return [e.pattern for e in self.entries] + [p for _, p in self._ignores] + [p for _, p in self._cues]
 
     def _build_matcher(self) -> None:
-        """Phrases share one Matcher; each cue and each rule's look-alikes get their
-        own, run only on sentences where a phrase that consults them matched."""
+        """One Matcher per phrase behind the anchor index; one per cue and per
+        rule's look-alikes, run only on sentences where a phrase consulting them matched."""
         nlp = get_nlp(self.lang, self.uses_lemmas)
         self.nlp = nlp
         tokenize = _word_tokenizer(nlp)

@@ -36,13 +36,17 @@ class RuleSet:
         self.manager = manager
         self.policy = policy
         self.rules: dict[str, Rule] = {}
-        for rules in manager.hook.deadlint_rules():
+        try:
+            rule_lists, phrase_lists = manager.hook.deadlint_rules(), manager.hook.deadlint_phrases()
+        except Exception as exc:  # a third-party pack's bug: name it in one line, do not crash
+            raise RuleLoadError(f"a deadlint plugin failed to load its rules: {exc}") from None
+        for rules in rule_lists:
             for rule in rules:
                 if rule.id in self.rules:
                     raise RuleLoadError(f"rule {rule.id!r} is defined by both {self.rules[rule.id].pack} and {rule.pack}")
                 self.rules[rule.id] = rule
         self.phrase_data: dict[str, list[PhraseData]] = defaultdict(list)
-        for datasets in manager.hook.deadlint_phrases():
+        for datasets in phrase_lists:
             for data in datasets:
                 self.phrase_data[data.language].append(data)
                 for rule_id in data.data.get("rules") or {}:

@@ -171,7 +171,6 @@ def _records(data: object) -> list[dict]:
 
 @dataclass(frozen=True)
 class _Shape:
-    name: str
     texts: Callable[[dict], list[FileString]]  # the record's reply text(s), in reading order
     id_field: str
     title_fields: tuple[str, ...]
@@ -211,11 +210,11 @@ def _zendesk_texts(record: dict) -> list[FileString]:
 
 # Each known shape and the fields that identify it, tried in order.
 _SHAPES = (
-    (("actions",), _Shape("Zendesk macros", _zendesk_texts, "id", ("title",))),
-    (("content", "content_html"), _Shape("Freshdesk canned responses", _first_text("content", "content_html"),
+    (("actions",), _Shape(_zendesk_texts, "id", ("title",))),
+    (("content", "content_html"), _Shape(_first_text("content", "content_html"),
                                          "id", ("title",))),
-    (("body_text", "body"), _Shape("Intercom macros", _first_text("body_text", "body"), "id", ("name", "title"))),
-    (("text",), _Shape("Help Scout saved replies", _first_text("text"), "id", ("name",))),
+    (("body_text", "body"), _Shape(_first_text("body_text", "body"), "id", ("name", "title"))),
+    (("text",), _Shape(_first_text("text"), "id", ("name",))),
 )
 _SHAPE_HINT = (" (Zendesk macros, Freshdesk canned responses, Help Scout saved replies, Intercom macros),"
                " or name the text field for a generic export")
@@ -233,7 +232,7 @@ def _generic_shape(fields: ExportFields) -> _Shape:
     def texts(record: dict) -> list[FileString]:
         values = (_lookup(record, field) for field in fields.text)
         return [value for value in values if isinstance(value, FileString) and value.strip()]
-    return _Shape("generic export", texts, fields.id, (fields.title,) if fields.title else ())
+    return _Shape(texts, fields.id, (fields.title,) if fields.title else ())
 
 
 # -- one macro -> one Source

@@ -46,7 +46,6 @@ def iter_sources(
     include: tuple[str, ...] = (),
     exclude: tuple[str, ...] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
-    stdin_kind: str = "text",
     export_fields: ExportFields | None = None,
 ) -> Iterator[Source | SourceError]:
     """Yield a Source or a SourceError for every draft the paths name.
@@ -59,7 +58,7 @@ def iter_sources(
     include = include or DEFAULT_INCLUDE
     for raw in paths:
         if raw == "-":
-            yield from read_bytes("<stdin>", sys.stdin.buffer.read(max_bytes + 1), kind=stdin_kind, max_bytes=max_bytes)
+            yield from read_bytes("<stdin>", sys.stdin.buffer.read(max_bytes + 1), max_bytes=max_bytes)
             continue
         path = Path(raw)
         if path.is_dir():
