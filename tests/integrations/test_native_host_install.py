@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from deadlint.integrations import thunderbird_install
+from deadlint.integrations.hooks import HookError
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def test_install_is_idempotent_but_keeps_a_foreign_manifest_unless_forced(home):
     path = thunderbird_install.install()
     assert thunderbird_install.install() == path
     path.write_text('{"name": "deadlint", "path": "/elsewhere"}')
-    with pytest.raises(FileExistsError, match="--force"):
+    with pytest.raises(HookError, match="--force"):
         thunderbird_install.install()
     assert "/elsewhere" in path.read_text()
     thunderbird_install.install(force=True)

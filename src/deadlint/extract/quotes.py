@@ -72,17 +72,23 @@ _SIGNATURE_MAX_LINES = 8
 _SENTENCE_LINE = re.compile(r"^(?:\S+\s+){3,}\S*[.!?]\s*$")
 
 
-def _quote_introductions(text: str) -> list[tuple[int, int]]:
-    """Reply headers directly followed by ">" lines (inline and bottom posting)."""
-    return [m.span() for m in _REPLY_HEADER.finditer(text) if _QUOTE_FOLLOWS.match(text, m.end())]
+def _split_reply_headers(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """Reply headers directly followed by ">" lines (inline and bottom posting:
+    they only introduce that quote), and the starts of the others (history follows)."""
+    introductions, history = [], []
+    for m in _REPLY_HEADER.finditer(text):
+        if _QUOTE_FOLLOWS.match(text, m.end()):
+            introductions.append(m.span())
+        else:
+            history.append(m.start())
+    return introductions, history
 
 
-def history_start(text: str) -> int | None:
+def _history_start(text: str, reply_history: list[int]) -> int | None:
     """Offset where quoted history begins and runs to the end (reply header
     followed by unquoted history, Outlook block, forward marker)."""
     starts = [m.start() for pattern in (_HISTORY_MARKER, _OUTLOOK_HEADER) if (m := pattern.search(text))]
-    introductions = {start for start, _end in _quote_introductions(text)}
-    starts += [m.start() for m in _REPLY_HEADER.finditer(text) if m.start() not in introductions][:1]
+    starts += reply_history[:1]
     return min(starts) if starts else None
 
 
@@ -92,9 +98,10 @@ def _is_signature(lines: list[str]) -> bool:
 
 
 def quote_and_signature_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _QUOTED_LINE.finditer(text)] + _quote_introductions(text)
+    introductions, reply_history = _split_reply_headers(text)
+    spans = [m.span() for m in _QUOTED_LINE.finditer(text)] + introductions
     end = len(text)
-    cut = history_start(text)
+    cut = _history_start(text, reply_history)
     if cut is not None:
         spans.append((cut, end))
         end = cut

@@ -28,6 +28,9 @@ def launcher_path() -> Path:
     return data_home / "deadlint" / "native-host"
 
 
+DESCRIPTION = "deadlint: flag vague promises in drafts before they are sent"
+
+
 def launcher_script(python: str = sys.executable) -> str:
     return ("#!/bin/sh\n"
             "# Started by Thunderbird for the deadlint extension; written by\n"
@@ -38,7 +41,7 @@ def launcher_script(python: str = sys.executable) -> str:
 def host_manifest(launcher: Path) -> dict:
     return {
         "name": HOST_NAME,
-        "description": "deadlint: flag vague promises in drafts before they are sent",
+        "description": DESCRIPTION,
         "path": str(launcher),
         "type": "stdio",
         "allowed_extensions": [EXTENSION_ID],
@@ -48,16 +51,13 @@ def host_manifest(launcher: Path) -> dict:
 def install(force: bool = False) -> Path:
     """Write the launcher and the host manifest; return the manifest's path.
 
-    An existing manifest that says something else (another deadlint, another
-    virtualenv) is kept unless ``force``: FileExistsError names it.
+    Files another deadlint wrote (another version or virtualenv) are replaced;
+    anything else is kept unless ``force`` (HookError says so), as for git hooks.
     """
+    from deadlint.integrations.hooks import write_hook_file
+
     manifest, launcher = manifest_path(), launcher_path()
-    text = json.dumps(host_manifest(launcher), indent=2) + "\n"
-    if manifest.exists() and not force and manifest.read_text(encoding="utf-8") != text:
-        raise FileExistsError(f"{manifest} already exists and differs; use --force to replace it")
-    launcher.parent.mkdir(parents=True, exist_ok=True)
-    launcher.write_text(launcher_script(), encoding="utf-8")
-    launcher.chmod(0o755)
-    manifest.parent.mkdir(parents=True, exist_ok=True)
-    manifest.write_text(text, encoding="utf-8")
+    write_hook_file(launcher, launcher_script(), force=force, ours="deadlint native-host")
+    write_hook_file(manifest, json.dumps(host_manifest(launcher), indent=2) + "\n", force=force,
+                    executable=False, ours=DESCRIPTION)
     return manifest

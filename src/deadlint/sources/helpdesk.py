@@ -25,7 +25,7 @@ import yaml
 
 from deadlint.sources.decode import DecodeError, decode_bytes
 from deadlint.sources.html_text import html_to_text
-from deadlint.sources.model import ExportFields, Source, SourceError
+from deadlint.sources.model import ExportFields, Source, SourceError, size_problem
 
 _HTML_TAG = re.compile(r"<(?:p|br|div|span|a|b|i|u|strong|em|ul|ol|li|table|tr|td|h[1-6]|blockquote)\b[^>]*>",
                        re.IGNORECASE)
@@ -59,9 +59,8 @@ class ExportError(ValueError):
 def read_export(path: Path, *, max_bytes: int, fields: ExportFields | None = None) -> Iterator[Source | SourceError]:
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield SourceError(name, f"file too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)")
+        if problem := size_problem(path, max_bytes):
+            yield SourceError(name, problem)
             return
         text, _encoding = decode_bytes(path.read_bytes())
         records = _records(_LOADERS[path.suffix.lower()](text))

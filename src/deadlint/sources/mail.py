@@ -21,7 +21,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from deadlint.sources.html_text import html_to_text
-from deadlint.sources.model import Source, SourceError
+from deadlint.sources.model import Source, SourceError, size_problem
 
 _TRANSFER_ENCODED = frozenset({"quoted-printable", "base64"})
 # "Re:", Finnish "VS:" (vastaus), Swedish "SV:" (svar), German "AW:", Outlook's "RE[2]:".
@@ -68,10 +68,8 @@ def looks_like_message(head: bytes) -> bool:
 
 def read_message_file(path: Path, *, max_bytes: int, item: str | None = None) -> Iterator[Source | SourceError]:
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield SourceError(where(str(path), item),
-                              f"message too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)")
+        if problem := size_problem(path, max_bytes, "message"):
+            yield SourceError(where(str(path), item), problem)
             return
         raw = path.read_bytes()
     except OSError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 
 @dataclass
@@ -57,6 +58,14 @@ class Source:
         start = self._line_starts[index]
         end = self.text.find("\n", start)
         return self.text[start:] if end == -1 else self.text[start:end]
+
+
+def size_problem(path: Path, max_bytes: int, what: str = "file") -> str | None:
+    """Why a file is too large to read whole, or None; OSError if it cannot be seen."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        return f"{what} too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)"
+    return None
 
 
 @dataclass(frozen=True)

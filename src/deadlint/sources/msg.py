@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from deadlint.sources.mail import decode_body, message_meta, message_source
-from deadlint.sources.model import Source, SourceError
+from deadlint.sources.model import Source, SourceError, size_problem
 
 MISSING_EXTRA = "install deadlint[msg] to read .msg files"
 
@@ -25,9 +25,8 @@ def read_msg_file(path: Path, *, max_bytes: int) -> Iterator[Source | SourceErro
         yield SourceError(name, MISSING_EXTRA)
         return
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            yield SourceError(name, f"file too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)")
+        if problem := size_problem(path, max_bytes):
+            yield SourceError(name, problem)
             return
         message = extract_msg.openMsg(name)
         try:

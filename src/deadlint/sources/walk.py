@@ -20,7 +20,7 @@ from deadlint.sources.containers import (
 )
 from deadlint.sources.decode import DecodeError, decode_bytes
 from deadlint.sources.mail import looks_like_message, read_message, read_message_file
-from deadlint.sources.model import ExportFields, Source, SourceError
+from deadlint.sources.model import ExportFields, Source, SourceError, size_problem
 
 # Helpdesk exports; their reader (and Outlook's) is imported only when one is met,
 # to keep the start-up of a one-draft pre-send check short.
@@ -128,9 +128,8 @@ def _head(path: Path) -> bytes:
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source | SourceError:
     """Read one file; any problem becomes a SourceError naming it."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return SourceError(str(path), f"file too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)")
+        if problem := size_problem(path, max_bytes):
+            return SourceError(str(path), problem)
         data = path.read_bytes()
     except OSError as exc:
         return SourceError(str(path), f"cannot read: {exc.strerror or exc}")
