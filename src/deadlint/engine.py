@@ -79,13 +79,16 @@ class Linter:
         kept.sort(key=lambda f: (f.start, f.rule))
         return DraftResult(source, kept)
 
-    def warm_up(self) -> None:
+    def warm_up(self, *, rare_parts: bool = False) -> None:
         """Build every language's pipeline and the deadline engine now, not on
-        first use: forked workers then start warm instead of each paying for it."""
+        first use: forked workers then start warm instead of each paying for it.
+        ``rare_parts`` also loads what few drafts need (dateparser's parser, for
+        "in 3 days"): worth it for a long-running service, not for one folder."""
         reference = self.now or datetime.now().astimezone()
+        text = _WARM_UP_TEXT + (_WARM_UP_RARE if rare_parts else "")
         for lang in self.languages:
             if lang in self.ruleset.phrase_data:
-                self._check_run(_WARM_UP_TEXT, 0, len(_WARM_UP_TEXT), lang, reference)
+                self._check_run(text, 0, len(text), lang, reference)
 
     def _check_run(self, text: str, start: int, end: int, lang: str, reference: datetime, *,
                    timeless: bool = False) -> list[Finding]:
@@ -132,9 +135,10 @@ def _same_sentence(text: str, a: Finding, b: Finding) -> bool:
     return second.start < first.end or not _SENTENCE_BREAK.search(text, first.end, second.start)
 
 
-# A date, a time, a relative span (dateparser's lazy parser) and a vague
-# phrase: enough to load every lazily built part.
-_WARM_UP_TEXT = "1.12. 12:00 in 2 days asap."
+# A date, a time and a vague phrase load the deadline engine and the suggestion
+# calendar; a relative span loads dateparser's parser.
+_WARM_UP_TEXT = "1.12. 12:00 asap."
+_WARM_UP_RARE = " In 2 days."
 
 
 def as_aware(moment: datetime, timezone: str) -> datetime:
