@@ -17,6 +17,9 @@ def _phrases(words) -> re.Pattern[str]:
 
 
 _FUTURE = {lang: _phrases(lx.FUTURE_CUES[lang]) for lang in lx.LANGUAGES}
+# After these a past-looking participle is an adjective: "den uppdaterade offerten", "the updated quote".
+_ADJECTIVE_OPENERS = frozenset({"den", "det", "de", "en", "ett", "er", "ert", "era", "vår", "vårt", "våra",
+                                "din", "ditt", "dina", "the", "a", "an", "your", "our"})
 _PAST_PHRASES = {lang: _phrases([w for w in lx.PAST_WORDS[lang] if " " in w] or ["\0"]) for lang in lx.LANGUAGES}
 
 
@@ -28,9 +31,11 @@ def looks_past_narrative(sentence: str, lang: str) -> bool:
     past_words = lx.PAST_WORDS[lang]
     exceptions = lx.PAST_SUFFIX_EXCEPTIONS[lang]
     suffixes = lx.PAST_SUFFIXES[lang]
+    previous = ""
     for word in _WORD.findall(lowered):
-        if word in past_words:
+        if word in past_words and previous not in _ADJECTIVE_OPENERS:
             return True
+        previous = word
         if suffixes and len(word) >= _MIN_SUFFIX_WORD and word not in exceptions and word.endswith(suffixes):
             return True
     return _PAST_PHRASES[lang].search(lowered) is not None

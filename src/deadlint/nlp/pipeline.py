@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 LEMMA_LANGUAGES = frozenset({"en"})
 _LIST_MARKERS = frozenset({"-", "*", "•", "–"})
+_CONTINUING_PUNCT = frozenset({",", ";", ":", ")", "–", "-"})  # "26.11., klo 10" goes on
 _NUMBER = re.compile(r"^[\d.:/–-]*\d$")  # 24, 17.11, 24.–26.12
 
 
@@ -32,13 +33,21 @@ def _sentence_boundaries(doc: Doc) -> Doc:
     ordinals end in a dot ("tiistaina 17.11. klo 9", "24. marraskuuta").
     """
     previous = None
+    dated = False  # inside "17.11." + what follows it: a date's dot, not a full stop
     for token in doc:
         if previous is not None and previous.is_space and (previous.text.count("\n") >= 2 or (
                 "\n" in previous.text and token.text in _LIST_MARKERS)):
             token.is_sent_start = True
-        elif (token.i >= 2 and previous.text == "." and _NUMBER.match(doc[token.i - 2].text)
-              and not doc[token.i - 2].whitespace_ and (token.is_lower or token.is_digit)):
-            token.is_sent_start = False
+            dated = False
+        else:
+            if (token.i >= 2 and previous.text == "." and _NUMBER.match(doc[token.i - 2].text)
+                    and not doc[token.i - 2].whitespace_):
+                dated = True
+            if dated and (token.is_lower or token.is_digit or token.text in _CONTINUING_PUNCT):
+                token.is_sent_start = False
+                dated = token.text in _CONTINUING_PUNCT  # "26.11., klo 10": the word after goes on too
+            else:
+                dated = False
         previous = token
     return doc
 
