@@ -14,6 +14,7 @@ from deadlint.config import ConfigError, Policy, find_user_config, load_policy
 from deadlint.findings import SEVERITIES
 from deadlint.language import LANGUAGES
 from deadlint.report import FORMATS, Report, locate, render
+from deadlint.rules.deadline_rule import DeadlineRule
 from deadlint.rules.patterns import compile_pattern
 from deadlint.rules.phrases import PhraseDataError
 from deadlint.rules.registry import RuleLoadError, RuleSet, plugin_manager
@@ -242,21 +243,27 @@ def when(texts, lang, now, config, fmt) -> None:
     import json
 
     from deadlint.deadlines import explain
-    from deadlint.engine import as_aware
+    from deadlint.engine import Linter, as_aware
     from deadlint.language import detect
     from deadlint.rules.context import business_calendar
+    from deadlint.sources import Source
 
     ruleset, problems = load_ruleset(config)
     for problem in problems:
         _fail(problem)
     policy = ruleset.policy
+    # The checks come from the same deadline rules `check` runs, so both always agree.
+    deadline_rules = {rule.id for rule in ruleset.rules.values() if isinstance(rule.check, DeadlineRule)}
+    linter = Linter(ruleset, select=deadline_rules, min_severity="info")
     answers = []
     for text in texts:
         text_lang = lang or detect(text, policy.default_language)
         language_policy = policy.languages[text_lang]
         reference = as_aware(now or datetime.now().astimezone(), language_policy.timezone)
-        answers.append({"language": text_lang,
-                        **explain(text, text_lang, reference, business_calendar(language_policy))})
+        answer = explain(text, text_lang, reference, business_calendar(language_policy))
+        findings = linter.check(Source(path="<when>", text=text), now=reference, language=text_lang).findings
+        answer["checks"] = [{"rule": f.rule, "severity": f.severity, "message": f.message} for f in findings]
+        answers.append({"language": text_lang, **answer})
     if fmt == "json":
         click.echo(json.dumps(answers, ensure_ascii=False, indent=2))
     else:
