@@ -149,3 +149,19 @@ def test_macro_dates_get_an_info_note_and_suggestions_stay_relative(tmp_path):
     assert findings["macro-absolute-date"]["severity"] == "info"
     assert "deadline-past" not in findings and "weekday-mismatch" not in findings
     assert findings["vague-deadline"]["suggestion"] == "yhden arkipäivän kuluessa"
+
+
+def test_json_export_findings_point_at_the_files_line_and_column(tmp_path):
+    import json as _json
+
+    from click.testing import CliRunner
+
+    from deadlint.cli import main
+
+    export = tmp_path / "zendesk.json"
+    export.write_text('{"macros": [{"id": 7, "title": "Outage", "actions": [{"field": "comment_value", '
+                      '"value": "Hi,\\nWe will fix this ASAP."}]}]}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(export), "--now", "2026-11-20T10:00", "--format", "json"])
+    (finding,) = _json.loads(result.output)["findings"]
+    line = export.read_text(encoding="utf-8").splitlines()[finding["line"] - 1]
+    assert line[finding["column"] - 1:finding["end_column"] - 1] == "ASAP"

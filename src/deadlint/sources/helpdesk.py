@@ -41,11 +41,27 @@ class FileString(str):
 
     line: int
     lines_follow: bool
+    column: int  # file column (1-based) where the text begins on its line; 0 when unknown
 
-    def __new__(cls, value: str, line: int, lines_follow: bool = False) -> FileString:
+    def __new__(cls, value: str, line: int, lines_follow: bool = False, column: int = 0) -> FileString:
         string = super().__new__(cls, value)
-        string.line, string.lines_follow = line, lines_follow
+        string.line, string.lines_follow, string.column = line, lines_follow, column
         return string
+
+    def column_offsets(self, text_lines: list[str]) -> list[int]:
+        """What to add to a column in each text line to get the file's column.
+
+        JSON keeps a value on one file line, its newlines written as the two
+        characters "\\n", so each text line starts after the ones before it.
+        Other escapes ("\\u00e4") are not counted; YAML blocks are not mapped.
+        """
+        if not self.column or self.lines_follow:
+            return [0] * len(text_lines)
+        offsets, column = [], self.column - 1
+        for line in text_lines:
+            offsets.append(column)
+            column += len(line) + 2
+        return offsets
 
     def file_lines(self, count: int) -> list[int]:
         """The file line of each of the first ``count`` lines of this value."""
@@ -92,7 +108,9 @@ class _LocatingDecoder(json.JSONDecoder):
 
         def parse_string(source: str, end: int, strict: bool) -> tuple[FileString, int]:
             value, after = json.decoder.scanstring(source, end, strict)
-            return FileString(value, bisect.bisect_left(newlines, end) + 1), after
+            line = bisect.bisect_left(newlines, end)
+            line_start = newlines[line - 1] + 1 if line else 0
+            return FileString(value, line + 1, column=end - line_start + 1), after
 
         self.parse_string = parse_string
         self.scan_once = json.scanner.py_make_scanner(self)
@@ -246,25 +264,31 @@ def _macro_source(name: str, record: dict, shape: _Shape) -> Source | None:
     title = next((str(value) for field in shape.title_fields if (value := _lookup(record, field)) is not None), None)
     lines: list[str] = []
     numbers: list[int] = []
+    columns: list[int] = []
     for value in texts:
         if lines:  # a blank line between the texts of one macro
             lines.append("")
             numbers.append(numbers[-1])
-        text_lines, file_lines = _value_lines(value)
+            columns.append(0)
+        text_lines, file_lines, column_offsets = _value_lines(value)
         lines += text_lines
         numbers += file_lines
+        columns += column_offsets
     return Source(path=name, text="\n".join(lines) + "\n", item=f"macro {macro_id}", line_numbers=numbers,
-                  meta={"macro_id": macro_id, "macro_title": title}, timeless=True)
+                  column_offsets=columns, meta={"macro_id": macro_id, "macro_title": title}, timeless=True)
 
 
-def _value_lines(value: FileString) -> tuple[list[str], list[int]]:
-    """The text lines of one value and the file line of each; HTML values become text first."""
+def _value_lines(value: FileString) -> tuple[list[str], list[int], list[int]]:
+    """The text lines of one value, the file line of each and its column offset;
+    HTML values become text first (their columns are the converted text's)."""
     if _HTML_TAG.search(value):
         converted = html_to_text(value)
         text_lines = converted.text.rstrip("\n").split("\n")
         offsets = [number - 1 for number in converted.line_numbers]
+        columns = [0] * len(text_lines)
     else:
         text_lines = value.rstrip("\n").split("\n")
         offsets = list(range(len(text_lines)))
+        columns = value.column_offsets(text_lines)
     file_lines = value.file_lines(max(offsets) + 1)
-    return text_lines, [file_lines[offset] for offset in offsets]
+    return text_lines, [file_lines[offset] for offset in offsets], columns

@@ -28,6 +28,9 @@ class Source:
     # For text derived from markup (HTML mail, JSON exports): the file line of
     # each line of ``text``. None: text lines are file lines (plus line_base).
     line_numbers: list[int] | None = None
+    # With line_numbers: what to add to a column on each line of ``text`` to get
+    # the file's column (a JSON value starts part-way into its line). None: nothing.
+    column_offsets: list[int] | None = None
     # The text is the whole file, decoded: --fix may write it back. Not for
     # stdin, mail bodies or export values, whose offsets are not the file's.
     whole_file: bool = False
@@ -48,7 +51,9 @@ class Source:
         index = bisect.bisect_right(self._line_starts, offset) - 1
         column = offset - self._line_starts[index] + 1
         if self.line_numbers is not None:
-            return self.line_numbers[min(index, len(self.line_numbers) - 1)], column
+            row = min(index, len(self.line_numbers) - 1)
+            shift = self.column_offsets[row] if self.column_offsets else 0
+            return self.line_numbers[row], column + shift
         return index + 1 + self.line_base, column
 
     def line_text_at(self, offset: int) -> str:
