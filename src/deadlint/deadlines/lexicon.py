@@ -335,6 +335,12 @@ PAST_SUFFIX_EXCEPTIONS: dict[str, tuple[str, ...]] = {
            "interested", "related", "agreed", "promised", "guaranteed", "intended", "advanced",
            "preferred", "updated", "estimated", "fixed", "extended", "allowed", "supposed"),
 }
+# A date a term or a validity ends on is a fact of the contract, not a promise.
+VALIDITY_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("päättyy", "päättyvät", "vanhenee", "vanhenevat", "erääntyy", "erääntyvät", "voimassa"),
+    "sv": ("löper ut", "upphör", "förfaller", "gäller till", "gäller t.o.m.", "giltig", "giltigt"),
+    "en": ("expires", "expire", "valid until", "valid through", "runs out"),
+}
 FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-looking word
     "fi": ("lupaan", "lupaamme", "palaan", "palaamme", "toimitan", "toimitamme", "lähetän", "lähetämme",
            "ilmoitan", "ilmoitamme", "tulee", "tulen", "tulemme", "pyrimme"),

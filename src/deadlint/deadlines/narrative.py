@@ -41,12 +41,13 @@ def looks_past_narrative(sentence: str, lang: str) -> bool:
     return _PAST_PHRASES[lang].search(lowered) is not None
 
 
-_SERVICE_HOURS = {lang: _phrases(lx.OPENING_HOURS[lang]) for lang in lx.LANGUAGES}
+_SERVICE_HOURS = {lang: _phrases(lx.OPENING_HOURS[lang] + lx.VALIDITY_WORDS[lang]) for lang in lx.LANGUAGES}
 
 
 def looks_like_service_hours(sentence: str, lang: str) -> bool:
-    """True when ``sentence`` states opening hours or closures ("Toimistomme on
-    suljettuna 24.–26.12."): a description of service, not a promise."""
+    """True when ``sentence`` states opening hours, closures or when a term ends
+    ("Toimistomme on suljettuna 24.–26.12.", "Din försäkringsperiod löper ut
+    den 31 december"): a description of service, not a promise."""
     return _SERVICE_HOURS[lang].search(sentence.lower()) is not None
 
 
