@@ -63,17 +63,17 @@ def test_directory_without_drafts(tmp_path, good):
     assert_bad(tmp_path, good, empty, "no drafts found")
 
 
-def test_binary_file(tmp_path, good):
-    bad = tmp_path / "m_image.txt"
-    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20)
-    assert_bad(tmp_path, good, bad, "binary file")
-
-
-def test_invalid_utf8_that_is_not_cp1252_either(tmp_path, good):
-    bad = tmp_path / "m_garbled.txt"
+@pytest.mark.parametrize(("name", "data", "problem"), [
+    ("m_image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20, "binary file"),
     # Not UTF-8; 0x81, 0x8d, 0x8f, 0x90, 0x9d are undefined in Windows-1252.
-    bad.write_bytes(b"Hello,\n\nwe will \x81\x8d\x8f\x90\x9d fix it soon.\n")
-    assert_bad(tmp_path, good, bad, "not valid UTF-8")
+    ("m_garbled.txt", b"Hello,\n\nwe will \x81\x8d\x8f\x90\x9d fix it soon.\n", "not valid UTF-8"),
+    ("m_empty.txt", b"", "empty"),
+    ("m_blank.md", b" \n\n\t\r\n", "empty"),
+], ids=["binary", "invalid-utf8-not-cp1252", "empty", "whitespace-only"])
+def test_unreadable_draft(tmp_path, good, name, data, problem):
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    assert_bad(tmp_path, good, bad, problem)
 
 
 def test_cp1252_file_decodes_and_is_checked(tmp_path, good):
@@ -89,18 +89,6 @@ def test_cp1252_file_decodes_and_is_checked(tmp_path, good):
     found = [(Path(f["path"]).name, f["line"], f["column"], f["match"]) for f in json.loads(result.stdout)["findings"]]
     assert ("m_legacy.txt", 3, 15, "så snart som möjligt") in found
     assert ("m_latin1.txt", 1, 30, "mahdollisimman pian") in found
-
-
-def test_empty_file(tmp_path, good):
-    bad = tmp_path / "m_empty.txt"
-    bad.write_bytes(b"")
-    assert_bad(tmp_path, good, bad, "empty")
-
-
-def test_whitespace_only_file(tmp_path, good):
-    bad = tmp_path / "m_blank.md"
-    bad.write_bytes(b" \n\n\t\r\n")
-    assert_bad(tmp_path, good, bad, "empty")
 
 
 def test_fifty_megabyte_file(tmp_path, good):
