@@ -335,13 +335,15 @@ PAST_SUFFIX_EXCEPTIONS: dict[str, tuple[str, ...]] = {
     "en": ("need", "needed", "scheduled", "planned", "expected", "required", "based", "proposed",
            "detailed", "red", "bed", "feed", "speed", "seed", "indeed", "limited", "dedicated",
            "interested", "related", "agreed", "promised", "guaranteed", "intended", "advanced",
-           "preferred", "updated", "estimated", "fixed", "extended", "allowed", "supposed"),
+           "preferred", "updated", "estimated", "fixed", "extended", "allowed", "supposed", "confirmed",
+           "booked", "reserved", "arranged"),
 }
 # A date a term or a validity ends on is a fact of the contract, not a promise.
 VALIDITY_WORDS: dict[str, tuple[str, ...]] = {
     "fi": ("päättyy", "päättyvät", "vanhenee", "vanhenevat", "erääntyy", "erääntyvät", "voimassa"),
-    "sv": ("löper ut", "upphör", "förfaller", "gäller till", "gäller t.o.m.", "giltig", "giltigt"),
-    "en": ("expires", "expire", "valid until", "valid through", "runs out"),
+    "sv": ("löper ut", "upphör", "förfaller", "gäller till", "gäller t.o.m.", "giltig", "giltigt", "omfattas"),
+    "en": ("expires", "expire", "valid until", "valid through", "runs out", "contract ends", "subscription ends",
+           "agreement ends", "period ends", "term ends", "trial ends"),
 }
 FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-looking word
     "fi": ("lupaan", "lupaamme", "palaan", "palaamme", "toimitan", "toimitamme", "lähetän", "lähetämme",

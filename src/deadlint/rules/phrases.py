@@ -153,7 +153,7 @@ class PhraseIndex:
         ignored: dict[str, list[tuple[int, int]]] = {}
         taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for entry, start, end in phrase_hits:
-            if _overlaps(start, end, taken[entry.rule]):
+            if _overlaps(start, end, taken[entry.rule]) or _part_of_a_name(sentence, start, end):
                 continue
             if any(_inside(start, end, self._ignored(sentence, key, ignored)) for key in (entry.rule, ANY_RULE)):
                 continue
@@ -213,6 +213,15 @@ def _entry(rule: str, phrase: str | dict[str, Any], shared_unless: tuple[str, ..
         suggest=phrase.get("suggest"),
         fix=phrase.get("fix"),
     )
+
+
+def _part_of_a_name(sentence, start: int, end: int) -> bool:
+    """A one-word hit in a run of capitalised words inside a sentence is part of a
+    product or service name ("the Omgående Support add-on"), not the writer's time."""
+    if end - start != 1 or start == 0:
+        return False
+    word, after = sentence[start], sentence[end] if end < len(sentence) else None
+    return word.is_title and after is not None and after.is_title
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
