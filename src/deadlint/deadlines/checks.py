@@ -66,7 +66,8 @@ def _deadline_past(res: Resolution, local_now: datetime):
 
 
 def _non_business_day(res: Resolution, calendar: BusinessCalendar):
-    if res.granularity not in _DAY_LEVEL:
+    # A bare time ("by 8:00") names no day: the writer means the next working one.
+    if res.granularity not in _DAY_LEVEL or not res.expression.names_day:
         return
     day = res.start.date()
     holiday = calendar.holiday_name(day)
