@@ -13,7 +13,7 @@ from corpus_eval import evaluate, load_items, table
 
 # Overall (all four rules) per language, and for each rule on its own.
 FLOORS = {"precision": 0.95, "recall": 0.90, "rule_precision": 0.85, "rule_recall": 0.75}
-SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7")}}
+SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9")}}
 
 
 @pytest.mark.parametrize("corpus", SETS)

@@ -312,14 +312,15 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "lähetin", "toimitimme", "toimitin", "saimme", "sain", "sovimme", "pidettiin", "eilen", "viime",
            "ilmeni", "yritimme", "yritin", "kaatui", "katkesi", "alkoi", "loppui", "huomasimme", "huomasin",
            "tuli", "tulivat", "kävi", "kävimme", "teimme", "tein", "jäi", "jäivät", "saapui", "saapuivat",
-           "myöhästyi", "myöhästyivät", "viivästyi", "peruuntui", "unohtui", "epäonnistui"),
+           "myöhästyi", "myöhästyivät", "viivästyi", "peruuntui", "unohtui", "epäonnistui", "kesti", "kestivät",
+           "päättyi", "valmistui", "onnistui"),
     "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går",
            "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",
            "kontrollerade", "uppdaterade", "startade", "ringde", "svarade", "bytte", "började", "slutade",
            "kraschade", "märkte", "upptäckte", "inträffade", "uteblev", "missade", "glömde", "försenades",
            "ställdes"),
     "en": ("was", "were", "had", "did", "sent", "deployed", "delivered", "shipped", "received",
-           "yesterday", "last", "ago"),
+           "yesterday", "last", "ago", "took", "lasted", "ran", "went", "came", "began", "ended", "happened"),
 }
 # Regular past-tense endings, used only on words long enough to make them reliable.
 PAST_SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -341,9 +342,16 @@ PAST_SUFFIX_EXCEPTIONS: dict[str, tuple[str, ...]] = {
 # A date a term or a validity ends on is a fact of the contract, not a promise.
 VALIDITY_WORDS: dict[str, tuple[str, ...]] = {
     "fi": ("päättyy", "päättyvät", "vanhenee", "vanhenevat", "erääntyy", "erääntyvät", "voimassa"),
-    "sv": ("löper ut", "upphör", "förfaller", "gäller till", "gäller t.o.m.", "giltig", "giltigt", "omfattas"),
+    "sv": ("löper ut", "går ut", "upphör", "förfaller", "gäller till", "gäller t.o.m.", "giltig", "giltigt",
+           "omfattas"),
     "en": ("expires", "expire", "valid until", "valid through", "runs out", "contract ends", "subscription ends",
            "agreement ends", "period ends", "term ends", "trial ends"),
+}
+# Announced operations (maintenance breaks) are schedules, not promises to the customer.
+ANNOUNCEMENT_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("huoltokatko", "huoltokatkon", "huoltotauko", "palvelukatko", "huoltoikkuna"),
+    "sv": ("planerat underhåll", "underhållsfönster", "servicefönster", "underhållsarbete"),
+    "en": ("scheduled maintenance", "planned maintenance", "maintenance window", "maintenance break"),
 }
 FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-looking word
     "fi": ("lupaan", "lupaamme", "palaan", "palaamme", "toimitan", "toimitamme", "lähetän", "lähetämme",

@@ -41,7 +41,8 @@ def looks_past_narrative(sentence: str, lang: str) -> bool:
     return _PAST_PHRASES[lang].search(lowered) is not None
 
 
-_SERVICE_HOURS = {lang: _phrases(lx.OPENING_HOURS[lang] + lx.VALIDITY_WORDS[lang]) for lang in lx.LANGUAGES}
+_SERVICE_HOURS = {lang: _phrases(lx.OPENING_HOURS[lang] + lx.VALIDITY_WORDS[lang] + lx.ANNOUNCEMENT_WORDS[lang])
+                  for lang in lx.LANGUAGES}
 
 
 def looks_like_service_hours(sentence: str, lang: str) -> bool:

@@ -59,7 +59,8 @@ def recognise(text: str, lang: str) -> list[TimeExpression]:
     tokens = _tokens(text, grammar)
     groups = [g for g in (_validated(g) for g in _group(text, tokens, grammar)) if g]
     _attach_markers(text, tokens, groups, grammar)
-    expressions = [_expression(text, lang, g) for g in groups]
+    # "24/7" is round-the-clock service, not the 24th of July.
+    expressions = [e for e in (_expression(text, lang, g) for g in groups) if e.text not in _ALWAYS]
     return _borrow_days_within_sentences(text, expressions)
 
 
@@ -165,6 +166,9 @@ def _expression(text: str, lang: str, group: _Group) -> TimeExpression:
 # A dot that ends a date: "24.11." and the short "nov." keep it; "28 November."
 # and "19/6." end the sentence.
 _OWN_DOT = re.compile(r"(?:\d\.\d{1,2}|\b[^\W\d_]{1,4})\.$")
+
+
+_ALWAYS = frozenset({"24/7", "24/7/365"})
 
 
 def _without_full_stop(text: str, start: int, end: int) -> int:

@@ -33,9 +33,14 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         expressions = recognise(text, chunk.lang)
         if not expressions:
             continue
-        promised = is_promise(text, chunk.lang)
+        stated_as_fact = not is_promise(text, chunk.lang)
+        # A date is promised when a deadline marker ("by", "mennessä", "senast") binds it
+        # or the sentence commits someone to act; "the oldest restore point is
+        # 2025-11-30" only states a fact.
+        commits = _commits(context.index, sentence)
         base = chunk.offset + sentence.start_char
         for expression in expressions:
+            promised = not stated_as_fact and (expression.is_deadline or commits)
             if context.timeless and expression.day is not None:
                 findings.append(_finding(chunk, base, expression, "macro-absolute-date", "info",
                                          f"\"{expression.text}\" is a fixed date in a reusable macro; it will go stale"))
@@ -49,6 +54,13 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                 findings.append(_finding(chunk, base, expression, rule_id, severity, message))
     chunk.cache[_CACHE_KEY] = findings
     return findings
+
+
+def _commits(index, sentence) -> bool:
+    """The sentence commits someone (the language's `commitment` or `visit` cues);
+    True when a language's pack defines neither, so nothing is silenced blindly."""
+    answers = [index.has_cue(sentence, cue) for cue in ("commitment", "visit")]
+    return any(answers) or all(answer is None for answer in answers)
 
 
 def _finding(chunk: Chunk, base: int, expression, rule_id: str, severity: str, message: str) -> Finding:
