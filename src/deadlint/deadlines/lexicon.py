@@ -343,15 +343,18 @@ PAST_SUFFIX_EXCEPTIONS: dict[str, tuple[str, ...]] = {
 VALIDITY_WORDS: dict[str, tuple[str, ...]] = {
     "fi": ("päättyy", "päättyvät", "vanhenee", "vanhenevat", "erääntyy", "erääntyvät", "voimassa"),
     "sv": ("löper ut", "går ut", "upphör", "förfaller", "gäller till", "gäller t.o.m.", "giltig", "giltigt",
-           "omfattas"),
+           "omfattas", "gällde"),
     "en": ("expires", "expire", "valid until", "valid through", "runs out", "contract ends", "subscription ends",
            "agreement ends", "period ends", "term ends", "trial ends"),
 }
 # Announced operations (maintenance breaks) are schedules, not promises to the customer.
 ANNOUNCEMENT_WORDS: dict[str, tuple[str, ...]] = {
-    "fi": ("huoltokatko", "huoltokatkon", "huoltotauko", "palvelukatko", "huoltoikkuna"),
-    "sv": ("planerat underhåll", "underhållsfönster", "servicefönster", "underhållsarbete"),
-    "en": ("scheduled maintenance", "planned maintenance", "maintenance window", "maintenance break"),
+    "fi": ("huoltokatko", "huoltokatkon", "huoltotauko", "palvelukatko", "huoltoikkuna", "järjestetään",
+           "pidetään"),
+    "sv": ("planerat underhåll", "underhållsfönster", "servicefönster", "underhållsarbete", "arrangeras",
+           "äger rum", "hålls"),
+    "en": ("scheduled maintenance", "planned maintenance", "maintenance window", "maintenance break",
+           "takes place", "will be held", "is held"),
 }
 FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-looking word
     "fi": ("lupaan", "lupaamme", "palaan", "palaamme", "toimitan", "toimitamme", "lähetän", "lähetämme",
