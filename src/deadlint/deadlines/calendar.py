@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
-import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from functools import lru_cache
 from pathlib import Path
+
+from deadlint.cache import cache_file, read_json, write_json
 
 # Country code -> (module, class) inside holidays.countries; importing one country
 # module directly skips building the registry of all countries.
@@ -55,42 +54,24 @@ def _holidays(country: str, categories: tuple[str, ...], year: int) -> dict[date
     is part of the cache file's name.
     """
     cache = _cache_file(country, categories, year)
-    if cache is not None:
+    cached = read_json(cache)
+    if isinstance(cached, dict):
         try:
-            return {date.fromisoformat(day): name for day, name in json.loads(cache.read_text("utf-8")).items()}
-        except (OSError, ValueError, AttributeError):
-            pass  # missing or damaged: compute and rewrite it
+            return {date.fromisoformat(day): name for day, name in cached.items()}
+        except (TypeError, ValueError):
+            pass  # damaged: compute and rewrite it
     table = _compute_holidays(country, categories, year)
-    if cache is not None:
-        _write_cache(cache, {day.isoformat(): name for day, name in table.items()})
+    write_json(cache, {day.isoformat(): name for day, name in table.items()})
     return table
 
 
 def _cache_file(country: str, categories: tuple[str, ...], year: int) -> Path | None:
-    """None when caching is off (DEADLINT_CACHE_DIR="") or the version is unknown."""
-    root = os.environ.get("DEADLINT_CACHE_DIR")
-    if root == "":
-        return None
+    """None when caching is off or the `holidays` version is unknown."""
     try:
         version = importlib.metadata.version("holidays")
     except importlib.metadata.PackageNotFoundError:
         return None
-    base = Path(root) if root else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "deadlint"
-    return base / f"holidays-{version}-{country.upper()}-{'+'.join(categories)}-{year}.json"
-
-
-def _write_cache(path: Path, data: dict[str, str]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    except OSError:
-        return  # a read-only home only costs the next run the import
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(data, file, ensure_ascii=False)
-        os.replace(temporary, path)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
+    return cache_file(f"holidays-{version}-{country.upper()}-{'+'.join(categories)}-{year}.json")
 
 
 def _compute_holidays(country: str, categories: tuple[str, ...], year: int) -> dict[date, str]:

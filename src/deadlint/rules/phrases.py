@@ -20,20 +20,28 @@ these) and ``suggest``/``fix`` overrides.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
+from pathlib import Path
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from spacy import __version__ as spacy_version
 from spacy.attrs import LOWER
 from spacy.matcher import Matcher
 
 from deadlint.nlp import Chunk, get_nlp
 from deadlint.rules.model import PhraseData
-from deadlint.rules.patterns import PatternError, compile_pattern, uses_lemmas
+from deadlint.cache import cache_file, read_json, write_json
+from deadlint.rules import patterns as _patterns_module
+from deadlint.rules.patterns import CompiledPattern, PatternError, compile_pattern, uses_lemmas
 from deadlint.rules.prefilter import AnchorIndex
 
 ANY_RULE = "*"
+# The compiler's own source is part of the cache key: a changed compiler never reads old results.
+_COMPILER_DIGEST = hashlib.sha1(Path(_patterns_module.__file__).read_bytes()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -109,25 +117,41 @@ class PhraseIndex:
         self.nlp = nlp
         tokenize = _word_tokenizer(nlp)
         common = frozenset(nlp.Defaults.stop_words)
+        compiled_patterns = self._compile_all(tokenize, common)
         # One Matcher per phrase: the anchor index says which few to run on a sentence.
         self._phrase_matchers: list[Matcher] = []
         anchors = []
         for i, entry in enumerate(self.entries):
-            compiled = compile_pattern(entry.pattern, tokenize, common)
+            compiled = compiled_patterns[entry.pattern]
             matcher = Matcher(nlp.vocab)
             matcher.add(f"phrase:{i}", compiled.tokens)
             self._phrase_matchers.append(matcher)
             anchors.append(compiled.anchor)
         self._anchors = AnchorIndex(anchors, nlp.vocab.strings)
-        self._cue_matchers = self._matchers(self._cues, tokenize)
-        self._ignore_matchers = self._matchers(self._ignores, tokenize)
+        self._cue_matchers = self._matchers(self._cues, compiled_patterns)
+        self._ignore_matchers = self._matchers(self._ignores, compiled_patterns)
 
-    def _matchers(self, named_patterns: list[tuple[str, str]], tokenize) -> dict[str, Matcher]:
+    def _matchers(self, named_patterns: list[tuple[str, str]], compiled: dict) -> dict[str, Matcher]:
         matchers: dict[str, Matcher] = {}
         for i, (name, pattern) in enumerate(named_patterns):
             matcher = matchers.setdefault(name, Matcher(self.nlp.vocab))
-            matcher.add(f"{name}:{i}", compile_pattern(pattern, tokenize).tokens)
+            matcher.add(f"{name}:{i}", compiled[pattern].tokens)
         return matchers
+
+    def _compile_all(self, tokenize, common: frozenset[str]) -> dict[str, CompiledPattern]:
+        """Every pattern of the language, compiled, from the disk cache when an
+        earlier run compiled the same patterns with the same compiler and spaCy."""
+        patterns = sorted(set(self._all_patterns()))
+        identity = json.dumps([self.lang, spacy_version, _COMPILER_DIGEST, patterns])
+        path = cache_file(f"patterns-{self.lang}-{hashlib.sha1(identity.encode()).hexdigest()[:20]}.json")
+        cached = read_json(path)
+        if isinstance(cached, dict) and set(cached) == set(patterns):
+            return {p: CompiledPattern(v["tokens"], None if v["anchor"] is None else frozenset(map(tuple, v["anchor"])))
+                    for p, v in cached.items()}
+        compiled = {p: compile_pattern(p, tokenize, common) for p in patterns}
+        write_json(path, {p: {"tokens": c.tokens, "anchor": None if c.anchor is None else sorted(c.anchor)}
+                          for p, c in compiled.items()})
+        return compiled
 
     # -- matching ----------------------------------------------------------
     def run(self, chunk: Chunk) -> dict[str, list[Hit]]:
