@@ -37,7 +37,8 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         # A date is promised when a deadline marker ("by", "mennessä", "senast") binds it
         # or the sentence commits someone to act; "the oldest restore point is
         # 2025-11-30" only states a fact.
-        commits = _commits(context.index, sentence)
+        visit = context.index.has_cue(sentence, "visit")
+        commits = _commits(context.index.has_cue(sentence, "commitment"), visit)
         base = chunk.offset + sentence.start_char
         for expression in expressions:
             promised = not stated_as_fact and (expression.is_deadline or commits)
@@ -49,18 +50,17 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
             if resolution is None:
                 continue
             for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
-                if rule_id == "wide-time-window" and context.index.has_cue(sentence, "visit") is False:
+                if rule_id == "wide-time-window" and visit is False:
                     continue  # a meeting from 9 to 12 is not a visit window promised to the customer
                 findings.append(_finding(chunk, base, expression, rule_id, severity, message))
     chunk.cache[_CACHE_KEY] = findings
     return findings
 
 
-def _commits(index, sentence) -> bool:
+def _commits(commitment: bool | None, visit: bool | None) -> bool:
     """The sentence commits someone (the language's `commitment` or `visit` cues);
     True when a language's pack defines neither, so nothing is silenced blindly."""
-    answers = [index.has_cue(sentence, cue) for cue in ("commitment", "visit")]
-    return any(answers) or all(answer is None for answer in answers)
+    return bool(commitment or visit) or (commitment is None and visit is None)
 
 
 def _finding(chunk: Chunk, base: int, expression, rule_id: str, severity: str, message: str) -> Finding:
