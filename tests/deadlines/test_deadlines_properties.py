@@ -43,7 +43,7 @@ def test_nothing_crashes(text, lang, now):
 def test_public_api_is_exactly_the_documented_names():
     assert sorted(engine.__all__) == sorted([
         "BusinessCalendar", "BusinessPolicy", "Check", "Resolution", "TimeExpression", "check", "explain",
-        "is_promise", "looks_like_service_hours", "looks_past_narrative", "recognise", "render_deadline", "render_relative_deadline", "resolve",
+        "is_promise", "looks_like_service_hours", "looks_past_narrative", "may_hold_time", "recognise", "render_deadline", "render_relative_deadline", "resolve",
         "suggest_deadline"])
 
 

@@ -2,6 +2,7 @@
 reference time and a business calendar, check them, and suggest exact deadlines.
 
     recognise(text, lang) -> [TimeExpression]      (grammar.py, lexicon.py)
+    may_hold_time(text, lang) -> bool              (the cheap test recognise starts with)
     resolve(expr, now, calendar) -> Resolution     (resolve.py, fallback.py)
     check(res, now, calendar) -> [Check]           (checks.py, narrative.py)
     suggest_deadline / render_deadline / explain   (suggest.py, render.py, explain.py)
@@ -12,7 +13,7 @@ from .checks import check
 from .explain import explain
 from .model import Check, Resolution, TimeExpression
 from .narrative import is_promise, looks_like_service_hours, looks_past_narrative
-from .recognise import recognise
+from .recognise import may_hold_time, recognise
 from .render import render_deadline, render_relative_deadline
 from .resolve import resolve
 from .suggest import suggest_deadline
@@ -28,6 +29,7 @@ __all__ = [
     "is_promise",
     "looks_like_service_hours",
     "looks_past_narrative",
+    "may_hold_time",
     "recognise",
     "render_deadline",
     "render_relative_deadline",

@@ -51,10 +51,8 @@ class _Group:
 
 def recognise(text: str, lang: str) -> list[TimeExpression]:
     """Non-overlapping time expressions in ``text``, sorted, with character offsets."""
-    grammar = grammar_for(lang)
-    if grammar is None:
-        raise ValueError(f"unsupported language {lang!r}; expected fi, sv or en")
-    if not _DIGIT.search(text) and grammar.trigger_words.isdisjoint(WORD.findall(text.lower())):
+    grammar = _grammar(lang)
+    if not may_hold_time(text, lang):
         return []  # most sentences: no digit and no time word
     tokens = _tokens(text, grammar)
     groups = [g for g in (_validated(g) for g in _group(text, tokens, grammar)) if g]
@@ -62,6 +60,18 @@ def recognise(text: str, lang: str) -> list[TimeExpression]:
     # "24/7" is round-the-clock service, not the 24th of July.
     expressions = [e for e in (_expression(text, lang, g) for g in groups) if e.text not in _ALWAYS]
     return _borrow_days_within_sentences(text, expressions)
+
+
+def may_hold_time(text: str, lang: str) -> bool:
+    """False when ``text`` has no digit and no time word, so holds no time expression."""
+    return bool(_DIGIT.search(text)) or not _grammar(lang).trigger_words.isdisjoint(WORD.findall(text.lower()))
+
+
+def _grammar(lang: str) -> Grammar:
+    grammar = grammar_for(lang)
+    if grammar is None:
+        raise ValueError(f"unsupported language {lang!r}; expected fi, sv or en")
+    return grammar
 
 
 def _tokens(text: str, grammar: Grammar) -> list[_Token]:

@@ -4,6 +4,10 @@ Nothing is downloaded: ``spacy.blank`` ships the tokenizer rules, and the
 English lemma table comes from spacy-lookups-data. Swedish has a table there
 too, but it takes over two seconds to load and lemmatizes few of the words
 our rules need, so Swedish phrases list their inflected forms instead.
+
+spaCy is imported by the first ``get_nlp``, not by importing this module: a
+draft that no rule could fire on (see ``Rule.prefilter``) is never tokenized,
+and a pre-send check of it answers without loading spaCy at all.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span
+from deadlint.nlp.spacy_import import import_spacy
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 LEMMA_LANGUAGES = frozenset({"en"})
 _LIST_MARKERS = frozenset({"-", "*", "•", "–"})
@@ -23,7 +29,6 @@ _CONTINUING_PUNCT = frozenset({",", ";", ":", ")", "–", "-"})  # "26.11., klo 
 _NUMBER = re.compile(r"^[\d.:/–-]*\d$")  # 24, 17.11, 24.–26.12
 
 
-@Language.component("deadlint_boundaries")
 def _sentence_boundaries(doc: Doc) -> Doc:
     """Fix the sentencizer where drafts differ from edited prose.
 
@@ -55,6 +60,9 @@ def _sentence_boundaries(doc: Doc) -> Doc:
 @cache
 def get_nlp(lang: str, lemmas: bool = False) -> Language:
     """One pipeline per language and process (the first call pays the load)."""
+    spacy = import_spacy()
+    if not spacy.Language.has_factory("deadlint_boundaries"):
+        spacy.Language.component("deadlint_boundaries", func=_sentence_boundaries)
     nlp = spacy.blank(lang)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("deadlint_boundaries")

@@ -15,6 +15,12 @@ _CACHE_KEY = "deadline-checks"
 class DeadlineRule:
     rule_id: str
 
+    @staticmethod
+    def may_fire(lowered: str, context) -> bool:
+        from deadlint.deadlines import may_hold_time
+
+        return may_hold_time(lowered, context.lang)
+
     def __call__(self, chunk: Chunk) -> Iterator[Finding]:
         for finding in deadline_findings(chunk):
             if finding.rule == self.rule_id:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from deadlint.findings import Finding
     from deadlint.nlp import Chunk
+    from deadlint.rules.context import CheckContext
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,10 @@ class Rule:
     doc: str
     severity: str = "warning"
     check: Callable[[Chunk], Iterable[Finding]] | None = None
+    # A cheap test on a language run's lowercased text, before any spaCy work:
+    # False promises that ``check`` finds nothing in it, so a draft no rule can
+    # fire on is never tokenized. None (the default): always run ``check``.
+    prefilter: Callable[[str, CheckContext], bool] | None = None
     languages: dict[str, str] = field(default_factory=dict)  # language -> pack giving its phrases
     # Rules whose finding in the same sentence makes this one redundant: "we'll
     # get back to you ASAP" is a vague deadline, not also a missing update time.

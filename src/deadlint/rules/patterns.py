@@ -36,7 +36,8 @@ def uses_lemmas(pattern: str) -> bool:
 
 
 # An anchor names tokens of which at least one must be in a sentence for the
-# pattern to match there: ("word", "asap"), ("prefix", "lähipäiv"), ("suffix", "ade").
+# pattern to match there: ("word", "asap"), ("prefix", "lähipäiv"), ("suffix", "ade"),
+# ("regex", "soo+n") for a /regex/ word, searched in the token's lowercase form.
 Anchor = frozenset[tuple[str, str]]
 
 
@@ -81,8 +82,10 @@ def _best_anchor(words: tuple[str, ...], tokenize: Tokenize, common: frozenset[s
 
 
 def _word_anchor(word: str, tokenize: Tokenize, common: frozenset[str]) -> tuple[tuple[bool, int], Anchor] | None:
-    if word.endswith("?") or word == "_" or word.startswith(("/", "~")) or "|~" in word:
+    if word.endswith("?") or word == "_" or word.startswith("~") or "|~" in word:
         return None
+    if word.startswith("/"):  # the least selective anchor, taken only when nothing else is
+        return (False, 0), frozenset({("regex", word[1:-1])})
     pieces: set[tuple[str, str]] = set()
     rare = True
     for alternative in word.lower().split("|"):

@@ -20,6 +20,10 @@ class PhraseRule:
     rule_id: str
     message: str
 
+    @staticmethod
+    def may_fire(lowered: str, context) -> bool:
+        return context.index.may_match(lowered)
+
     def __call__(self, chunk: Chunk) -> Iterator[Finding]:
         context = chunk.context
         settings = context.index.rule_settings.get(self.rule_id, {})

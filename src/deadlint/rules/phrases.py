@@ -2,7 +2,9 @@
 
 Each phrase gets a Matcher of its own, and an anchor index picks, per sentence,
 the few whose words occur there; cues and look-alikes have Matchers that run
-only where a phrase consulting them matched.
+only where a phrase consulting them matched. The Matchers are built on the
+first chunk; until then ``may_match`` answers from the patterns' anchors
+alone, without spaCy.
 
 A language's YAML (see plugins/deadlint_en/phrases.yaml) has three parts:
 
@@ -21,23 +23,30 @@ these) and ``suggest``/``fix`` overrides.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 from collections import defaultdict
-from pathlib import Path
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from functools import cache, cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from spacy import __version__ as spacy_version
-from spacy.attrs import LOWER
-from spacy.matcher import Matcher
-
-from deadlint.nlp import Chunk, get_nlp
-from deadlint.rules.model import PhraseData
 from deadlint.cache import cache_file, read_json, write_json
+from deadlint.nlp import get_nlp
 from deadlint.rules import patterns as _patterns_module
-from deadlint.rules.patterns import CompiledPattern, PatternError, compile_pattern, uses_lemmas
-from deadlint.rules.prefilter import AnchorIndex
+from deadlint.rules.model import PhraseData
+from deadlint.rules.patterns import (
+    CompiledPattern,
+    PatternError,
+    compile_pattern,
+    uses_lemmas,
+)
+from deadlint.rules.prefilter import AnchorIndex, TextPrefilter
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+
+    from deadlint.nlp import Chunk
 
 ANY_RULE = "*"
 # The compiler's own source is part of the cache key: a changed compiler never reads old results.
@@ -60,6 +69,14 @@ class Hit:
     start: int  # character offsets in the chunk's doc
     end: int
     text: str
+
+
+@dataclass
+class _Matchers:
+    phrases: list[Matcher]  # one per entry, in entry order
+    anchors: AnchorIndex  # which entries' matchers could match a sentence
+    cues: dict[str, Matcher]
+    ignores: dict[str, Matcher]  # per rule id, and ANY_RULE
 
 
 class PhraseDataError(ValueError):
@@ -86,10 +103,17 @@ class PhraseIndex:
             self._ignores += [(rule, p) for p in extra.get("ignore", [])]
         self.uses_lemmas = any(uses_lemmas(p) for p in self._all_patterns())
         try:
-            self._build_matcher()
+            self._compiled = self._compile_all()
         except PatternError as exc:
             origin = ", ".join(sorted({s.path for s in sources})) or "policy"
             raise PhraseDataError(f"{origin}: {exc}") from None
+        self._anchors = [self._compiled[entry.pattern].anchor for entry in self.entries]
+        self._text_prefilter = TextPrefilter(self._anchors)
+
+    def may_match(self, lowered: str) -> bool:
+        """False when no phrase can match anywhere in this lowercased text, so
+        it need not be tokenized; True does not promise a match."""
+        return self._text_prefilter.may_match(lowered)
 
     # -- loading -----------------------------------------------------------
     def _read(self, data: dict[str, Any]) -> None:
@@ -110,44 +134,44 @@ class PhraseIndex:
     def _all_patterns(self) -> list[str]:
         return [e.pattern for e in self.entries] + [p for _, p in self._ignores] + [p for _, p in self._cues]
 
-    def _build_matcher(self) -> None:
+    @cached_property
+    def _matchers(self) -> _Matchers:
         """One Matcher per phrase behind the anchor index; one per cue and per
-        rule's look-alikes, run only on sentences where a phrase consulting them matched."""
-        nlp = get_nlp(self.lang, self.uses_lemmas)
-        self.nlp = nlp
-        tokenize = _word_tokenizer(nlp)
-        common = frozenset(nlp.Defaults.stop_words)
-        compiled_patterns = self._compile_all(tokenize, common)
+        rule's look-alikes, run only on sentences where a phrase consulting them
+        matched. Built on the first chunk: this is where spaCy is loaded."""
+        from spacy.matcher import Matcher
+
+        vocab = get_nlp(self.lang, self.uses_lemmas).vocab
+
+        def matchers_of(named_patterns: list[tuple[str, str]]) -> dict[str, Matcher]:
+            matchers: dict[str, Matcher] = {}
+            for i, (name, pattern) in enumerate(named_patterns):
+                matcher = matchers.setdefault(name, Matcher(vocab))
+                matcher.add(f"{name}:{i}", self._compiled[pattern].tokens)
+            return matchers
+
         # One Matcher per phrase: the anchor index says which few to run on a sentence.
-        self._phrase_matchers: list[Matcher] = []
-        anchors = []
+        phrases = []
         for i, entry in enumerate(self.entries):
-            compiled = compiled_patterns[entry.pattern]
-            matcher = Matcher(nlp.vocab)
-            matcher.add(f"phrase:{i}", compiled.tokens)
-            self._phrase_matchers.append(matcher)
-            anchors.append(compiled.anchor)
-        self._anchors = AnchorIndex(anchors, nlp.vocab.strings)
-        self._cue_matchers = self._matchers(self._cues, compiled_patterns)
-        self._ignore_matchers = self._matchers(self._ignores, compiled_patterns)
+            matcher = Matcher(vocab)
+            matcher.add(f"phrase:{i}", self._compiled[entry.pattern].tokens)
+            phrases.append(matcher)
+        return _Matchers(phrases, AnchorIndex(self._anchors, vocab.strings),
+                         cues=matchers_of(self._cues), ignores=matchers_of(self._ignores))
 
-    def _matchers(self, named_patterns: list[tuple[str, str]], compiled: dict) -> dict[str, Matcher]:
-        matchers: dict[str, Matcher] = {}
-        for i, (name, pattern) in enumerate(named_patterns):
-            matcher = matchers.setdefault(name, Matcher(self.nlp.vocab))
-            matcher.add(f"{name}:{i}", compiled[pattern].tokens)
-        return matchers
-
-    def _compile_all(self, tokenize, common: frozenset[str]) -> dict[str, CompiledPattern]:
+    def _compile_all(self) -> dict[str, CompiledPattern]:
         """Every pattern of the language, compiled, from the disk cache when an
-        earlier run compiled the same patterns with the same compiler and spaCy."""
+        earlier run compiled the same patterns with the same compiler and spaCy;
+        only a cache miss loads spaCy, whose tokenizer splits the patterns' words."""
         patterns = sorted(set(self._all_patterns()))
-        identity = json.dumps([self.lang, spacy_version, _COMPILER_DIGEST, patterns])
+        identity = json.dumps([self.lang, _spacy_release(), _COMPILER_DIGEST, patterns])
         path = cache_file(f"patterns-{self.lang}-{hashlib.sha1(identity.encode()).hexdigest()[:20]}.json")
         cached = read_json(path)
         if isinstance(cached, dict) and set(cached) == set(patterns):
             return {p: CompiledPattern(v["tokens"], None if v["anchor"] is None else frozenset(map(tuple, v["anchor"])))
                     for p, v in cached.items()}
+        nlp = get_nlp(self.lang, self.uses_lemmas)
+        tokenize, common = _word_tokenizer(nlp), frozenset(nlp.Defaults.stop_words)
         compiled = {p: compile_pattern(p, tokenize, common) for p in patterns}
         write_json(path, {p: {"tokens": c.tokens, "anchor": None if c.anchor is None else sorted(c.anchor)}
                           for p, c in compiled.items()})
@@ -159,16 +183,19 @@ class PhraseIndex:
         kept: dict[str, list[Hit]] = defaultdict(list)
         if not self.entries:
             return kept
+        from spacy.attrs import LOWER
+
         lowers = chunk.doc.to_array(LOWER).tolist()
+        anchors = self._matchers.anchors
         for sentence, _ in chunk.sentences:
-            candidates = self._anchors.candidates(set(lowers[sentence.start:sentence.end]))
+            candidates = anchors.candidates(set(lowers[sentence.start:sentence.end]))
             if candidates:
                 self._run_sentence(sentence, candidates, kept)
         return kept
 
     def _run_sentence(self, sentence, candidates: set[int], kept: dict[str, list[Hit]]) -> None:
         phrase_hits = [(self.entries[i], start, end)
-                       for i in sorted(candidates) for _, start, end in self._phrase_matchers[i](sentence)]
+                       for i in sorted(candidates) for _, start, end in self._matchers.phrases[i](sentence)]
         if not phrase_hits:
             return
         # Longest first, so "as soon as possible" wins over the "soon" inside it.
@@ -192,21 +219,29 @@ class PhraseIndex:
     def has_cue(self, sentence, cue: str) -> bool | None:
         """Whether a sentence (a Span) holds one of a cue's words; None when no
         pack defines the cue for this language, so a rule can fall back."""
-        if cue not in self._cue_matchers:
+        if cue not in self._matchers.cues:
             return None
         return self._has_cue(sentence, cue, {})
 
     def _has_cue(self, sentence, cue: str, seen: dict[str, bool]) -> bool:
         if cue not in seen:
-            matcher = self._cue_matchers.get(cue)
+            matcher = self._matchers.cues.get(cue)
             seen[cue] = bool(matcher and matcher(sentence))
         return seen[cue]
 
     def _ignored(self, sentence, key: str, seen: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
         if key not in seen:
-            matcher = self._ignore_matchers.get(key)
+            matcher = self._matchers.ignores.get(key)
             seen[key] = [(start, end) for _, start, end in matcher(sentence)] if matcher else []
         return seen[key]
+
+
+def _spacy_release() -> str:
+    """spaCy's version, read from its about.py: importing spaCy to ask would
+    cost the third of a second the cache exists to save."""
+    spec = importlib.util.find_spec("spacy")
+    about = Path(spec.origin).with_name("about.py") if spec and spec.origin else None
+    return about.read_text(encoding="utf-8") if about and about.is_file() else ""
 
 
 def _word_tokenizer(nlp):

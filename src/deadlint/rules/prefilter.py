@@ -1,17 +1,48 @@
-"""Pick, per sentence, the few phrase patterns that could match it.
+"""Pick the few phrase patterns that could match, before running Matchers.
 
-Every pattern names anchor tokens (see ``patterns.Anchor``); a sentence
-without any of a pattern's anchors cannot match it, so its Matcher is not
-run there. Whole-word anchors are looked up by the token's lowercase hash;
-prefix and suffix anchors (Finnish stems, Swedish endings) are tested on the
-few tokens that carry them.
+Every pattern names anchor tokens (see ``patterns.Anchor``); text without
+any of a pattern's anchors cannot match it. Two levels use that:
+
+``TextPrefilter``  on a run's lowercased text, before spaCy: does any anchor
+                   occur at all? If not, the run is never tokenized.
+``AnchorIndex``    per sentence of a doc: which patterns' Matchers to run.
+                   Whole-word anchors are looked up by the token's lowercase
+                   hash; prefix, suffix and regex anchors are tested on the
+                   tokens themselves.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from deadlint.rules.patterns import Anchor
+
+# A regex anchor may be searched for in a whole text only if it cannot tell a
+# token's edges from the middle of a text: no anchors, boundaries or lookaround.
+_CONTEXT_SENSITIVE = re.compile(r"\\[AbBZ]|[\^$]|\(\?[=!<]")
+
+
+class TextPrefilter:
+    """Whether any anchor of any pattern occurs in a text, as a substring of its
+    lowercased form: every token's lowercase form is one, so a "no" is safe."""
+
+    def __init__(self, anchors: list[Anchor | None]) -> None:
+        self._always = any(anchor is None for anchor in anchors)
+        literals, regexes = set(), []
+        for kind, text in (piece for anchor in anchors for piece in anchor or ()):
+            if kind != "regex":
+                literals.add(text)
+            elif _CONTEXT_SENSITIVE.search(text):
+                self._always = True
+            else:
+                regexes.append(text)
+        # Longest first: the regex engine takes the first alternative that fits.
+        alternatives = [re.escape(t) for t in sorted(literals, key=len, reverse=True)] + regexes
+        self._search = re.compile("|".join(alternatives)).search if alternatives else None
+
+    def may_match(self, lowered: str) -> bool:
+        return self._always or (self._search is not None and self._search(lowered) is not None)
 
 
 class AnchorIndex:
@@ -20,10 +51,13 @@ class AnchorIndex:
         self._by_word: dict[int, list[int]] = defaultdict(list)
         self._prefixes: dict[str, list[int]] = defaultdict(list)
         self._suffixes: dict[str, list[int]] = defaultdict(list)
+        self._regexes: list[tuple[re.Pattern, int]] = []
         for i, anchor in enumerate(anchors):
             for kind, text in anchor or ():
                 if kind == "word":
                     self._by_word[strings.add(text)].append(i)
+                elif kind == "regex":
+                    self._regexes.append((re.compile(text), i))
                 else:
                     (self._prefixes if kind == "prefix" else self._suffixes)[text].append(i)
         self._prefix_tuple = tuple(self._prefixes)
@@ -38,9 +72,10 @@ class AnchorIndex:
             hit = self._by_word.get(key)
             if hit:
                 found.update(hit)
-        if self._prefix_tuple or self._suffix_tuple:
+        if self._prefix_tuple or self._suffix_tuple or self._regexes:
             for key in lowers:
                 word = self._strings[key]
+                found.update(i for regex, i in self._regexes if regex.search(word))
                 if self._prefix_tuple and word.startswith(self._prefix_tuple):
                     found.update(i for p, ids in self._prefixes.items() if word.startswith(p) for i in ids)
                 if self._suffix_tuple and word.endswith(self._suffix_tuple):
