@@ -36,7 +36,9 @@ _EMPHASIS = re.compile(r"(?<![\w*_])(\*\*?|__?)(?=\S)|(?<=\S)(\*\*?|__?)(?![\w*_
 
 def common_spans(text: str) -> list[tuple[int, int]]:
     """Spans masked in every kind of draft."""
-    spans = regex_spans(_URL, text) + regex_spans(_EMAIL, text) + regex_spans(_PLACEHOLDERS, text)
+    # The e-mail pattern tries every word as a local part: skip it when no "@" could end one.
+    spans = regex_spans(_URL, text) + (regex_spans(_EMAIL, text) if "@" in text else [])
+    spans += regex_spans(_PLACEHOLDERS, text)
     return spans + regex_spans(_HTML_COMMENT, text) + regex_spans(_QUOTED, text)
 
 

@@ -109,6 +109,11 @@ class PhraseIndex:
             raise PhraseDataError(f"{origin}: {exc}") from None
         self._anchors = [self._compiled[entry.pattern].anchor for entry in self.entries]
         self._text_prefilter = TextPrefilter(self._anchors)
+        # A cue's Matcher runs only on a sentence holding one of its anchors.
+        cue_anchors: dict[str, list] = defaultdict(list)
+        for cue, pattern in self._cues:
+            cue_anchors[cue].append(self._compiled[pattern].anchor)
+        self._cue_prefilters = {cue: TextPrefilter(anchors) for cue, anchors in cue_anchors.items()}
 
     def may_match(self, lowered: str) -> bool:
         """False when no phrase can match anywhere in this lowercased text, so
@@ -226,7 +231,8 @@ class PhraseIndex:
     def _has_cue(self, sentence, cue: str, seen: dict[str, bool]) -> bool:
         if cue not in seen:
             matcher = self._matchers.cues.get(cue)
-            seen[cue] = bool(matcher and matcher(sentence))
+            seen[cue] = bool(matcher and self._cue_prefilters[cue].may_match(sentence.text.lower())
+                             and matcher(sentence))
         return seen[cue]
 
     def _ignored(self, sentence, key: str, seen: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
