@@ -20,7 +20,10 @@ What it does:
    a folder in one process (proselint >= 0.16: ``proselint check
    --output-format json OUT``; older releases: ``proselint --json FILE...``);
 3. times a cold single-draft ``deadlint check FILE`` (a new process each time,
-   ``--cold-runs`` times, default 11) and reports the median;
+   ``--cold-runs`` times, default 11) and reports the median; for deadlint also
+   the start-up floor: a cold check of three one-line flagged drafts (fi, sv,
+   en), which loads spaCy and every language's pipeline and does almost
+   nothing else, the part of a folder run that no per-draft speed-up touches;
 4. prints a table (or JSON with ``--json``): median wall times, drafts per
    second, the deadlint/proselint time ratio, the cold single-draft median and
    the machine.
@@ -317,11 +320,31 @@ def run(args: argparse.Namespace) -> dict:
             log(f"[bench] {tool.name} cold single draft: median {statistics.median(cold):.3f}s"
                 f" over {len(cold)} runs")
 
+        if "deadlint" in result["tools"] and "deadlint" not in errors and args.cold_runs > 0:
+            result["tools"]["deadlint"]["startup_floor"] = startup_floor(
+                Path(tmp) / "floor", find_tool("deadlint", args.deadlint), args)
+            log(f"[bench] deadlint start-up floor: median {result['tools']['deadlint']['startup_floor']:.3f}s")
+
     dl = result["tools"].get("deadlint", {}).get("folder")
     pl = result["tools"].get("proselint", {}).get("folder")
     if dl and pl:
         result["ratio_time_deadlint_over_proselint"] = round(dl["median_s"] / pl["median_s"], 3)
     return result
+
+
+FLOOR_DRAFTS = {"fi.txt": "Korjaamme tämän mahdollisimman pian.",
+                "sv.txt": "Vi återkommer så snart som möjligt.",
+                "en.txt": "We will get back to you as soon as possible."}
+
+
+def startup_floor(folder: Path, exe: str, args: argparse.Namespace) -> float:
+    """Median cold ``deadlint check`` of one flagged line per language: spaCy and
+    all three pipelines loaded, next to no drafts checked."""
+    folder.mkdir()
+    for name, text in FLOOR_DRAFTS.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    cmd = [exe, "check", str(folder), "--format", "json"]
+    return round(statistics.median(timed_run(cmd, (1,), args.timeout)[0] for _ in range(args.cold_runs)), 4)
 
 
 def fmt(v, spec: str = ".3f", unit: str = "") -> str:
@@ -359,6 +382,11 @@ def print_table(r: dict) -> None:
         faster = "faster" if ratio < 1 else "slower"
         print(f"\nRatio deadlint/proselint (median wall time over {n} drafts): {ratio:.3f}"
               f"  -> deadlint is {max(ratio, 1 / ratio):.2f}x {faster}")
+        floor = r["tools"]["deadlint"].get("startup_floor")
+        if floor is not None:
+            budget = r["tools"]["proselint"]["folder"]["median_s"] / 3
+            print(f"3x proselint needs the whole run in {budget:.3f}s; deadlint's start-up floor "
+                  f"(spaCy + fi/sv/en pipelines, 3 one-line drafts) is {floor:.3f}s")
     else:
         print("\nRatio deadlint/proselint: n/a (one of the tools was skipped or failed)")
 
