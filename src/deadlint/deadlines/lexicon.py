@@ -347,19 +347,28 @@ VALIDITY_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("expires", "expire", "valid until", "valid through", "runs out", "contract ends", "subscription ends",
            "agreement ends", "period ends", "term ends", "trial ends"),
 }
-# Announced operations (maintenance breaks) are schedules, not promises to the customer.
+# Announced operations (maintenance breaks, a supply or service switched off for a
+# while) are schedules, not promises to the customer: their hours are an outage's
+# length, not a window someone promised to arrive in.
 ANNOUNCEMENT_WORDS: dict[str, tuple[str, ...]] = {
     "fi": ("huoltokatko", "huoltokatkon", "huoltotauko", "palvelukatko", "huoltoikkuna", "järjestetään",
-           "pidetään"),
+           "pidetään", "katkaistaan", "suljetaan", "pois käytöstä", "ei ole käytettävissä",
+           "eivät ole käytettävissä", "vesikatko", "vesikatkon", "sähkökatko", "sähkökatkon"),
     "sv": ("planerat underhåll", "underhållsfönster", "servicefönster", "underhållsarbete", "arrangeras",
-           "äger rum", "hålls"),
+           "äger rum", "hålls", "stängs av", "bryts", "är avstängd", "är avstängt", "ur drift", "ligger nere",
+           "inte tillgänglig", "inte tillgängligt", "vattenavstängning", "strömavbrott"),
     "en": ("scheduled maintenance", "planned maintenance", "maintenance window", "maintenance break",
-           "takes place", "will be held", "is held"),
+           "takes place", "will be held", "is held", "shut off", "shut down", "switched off", "turned off",
+           "cut off", "be unavailable", "be offline", "be interrupted"),
 }
 FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-looking word
     "fi": ("lupaan", "lupaamme", "palaan", "palaamme", "toimitan", "toimitamme", "lähetän", "lähetämme",
            "ilmoitan", "ilmoitamme", "tulee", "tulen", "tulemme", "pyrimme"),
     "sv": ("ska", "skall", "kommer att", "lovar", "återkommer", "skickar", "levererar"),
     "en": ("will", "i'll", "we'll", "you'll", "they'll", "shall", "going to", "promise", "expect to",
-           "plan to"),
+           "plan to",
+           # An appointment confirmed for a date: "booked" is not a report of the past here.
+           # Not "scheduled for": change windows and maintenance are scheduled, not promised.
+           *(f"{aux} {done} for" for aux in ("is", "are", "has been", "have been")
+             for done in ("booked", "confirmed", "reserved"))),
 }
