@@ -27,6 +27,13 @@ LEMMA_LANGUAGES = frozenset({"en"})
 _LIST_MARKERS = frozenset({"-", "*", "•", "–"})
 _CONTINUING_PUNCT = frozenset({",", ";", ":", ")", "–", "-"})  # "26.11., klo 10" goes on
 _NUMBER = re.compile(r"^[\d.:/–-]*\d$")  # 24, 17.11, 24.–26.12
+# Abbreviations the tokenizers split from their dot, as written in support mail
+# ("mahd. pian", "t.ex. imorgon", "approx. two days"): the dot ends no sentence.
+_ABBREVIATIONS = frozenset({
+    "mahd", "esim", "ns", "yms", "jne", "tms", "ym", "mm", "ko", "puh", "n", "noin", "klo", "vko", "kpl",
+    "t.ex", "bl.a", "ca", "dvs", "osv", "resp", "ev", "kl", "ang", "enl", "fr.o.m", "t.o.m",
+    "approx", "e.g", "i.e", "etc", "vs", "incl", "est", "min", "hrs",
+})
 
 
 def _sentence_boundaries(doc: Doc) -> Doc:
@@ -34,19 +41,20 @@ def _sentence_boundaries(doc: Doc) -> Doc:
 
     A blank line or a list item starts a sentence: greetings, list items and
     sign-offs stand on lines of their own with no full stop. A full stop after
-    a number followed by a lowercase word does not end one: Finnish dates and
-    ordinals end in a dot ("tiistaina 17.11. klo 9", "24. marraskuuta").
+    a number or an abbreviation followed by a lowercase word does not end one:
+    Finnish dates and ordinals end in a dot ("tiistaina 17.11. klo 9",
+    "24. marraskuuta"), and "toivoitte asennusta mahd. pian" is one sentence.
     """
     previous = None
-    dated = False  # inside "17.11." + what follows it: a date's dot, not a full stop
+    dated = False  # after "17.11." or "mahd.": a dot that is not a full stop
     for token in doc:
         if previous is not None and previous.is_space and (previous.text.count("\n") >= 2 or (
                 "\n" in previous.text and token.text in _LIST_MARKERS)):
             token.is_sent_start = True
             dated = False
         else:
-            if (token.i >= 2 and previous.text == "." and _NUMBER.match(doc[token.i - 2].text)
-                    and not doc[token.i - 2].whitespace_):
+            if token.i >= 2 and previous.text == "." and not doc[token.i - 2].whitespace_ and (
+                    _NUMBER.match(doc[token.i - 2].text) or doc[token.i - 2].lower_ in _ABBREVIATIONS):
                 dated = True
             if dated and (token.is_lower or token.is_digit or token.text in _CONTINUING_PUNCT):
                 token.is_sent_start = False
