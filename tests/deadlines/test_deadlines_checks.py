@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from deadlint.deadlines import check, looks_past_narrative, recognise, resolve
+from deadlint.deadlines import check, looks_like_service_hours, looks_past_narrative, recognise, resolve
 
 
 def findings(text, lang, now, calendar, **kwargs):
@@ -112,6 +112,17 @@ def test_weekday_is_today_info(fi):
 ])
 def test_looks_past_narrative(sentence, lang, expected):
     assert looks_past_narrative(sentence, lang) is expected
+
+
+@pytest.mark.parametrize(("sentence", "lang", "expected"), [
+    ("Toimistomme on suljettuna 24.–26.12.", "fi", True),
+    ("Asentaja tulee su 6.12. klo 10, kun myymälä on kiinni.", "fi", False),
+    ("Kontoret är stängt 24–26 december, när vi firar jul.", "sv", True),
+    ("We will install it on Sunday, while the office is closed.", "en", False),
+    ("The office is closed on Sunday.", "en", True),
+])
+def test_service_hours_count_only_in_the_main_clause(sentence, lang, expected):
+    assert looks_like_service_hours(sentence, lang) is expected
 
 
 def test_this_week_is_not_past_until_the_week_is_over(fi):

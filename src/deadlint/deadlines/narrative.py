@@ -45,11 +45,18 @@ _SERVICE_HOURS = {lang: _phrases(lx.OPENING_HOURS[lang] + lx.VALIDITY_WORDS[lang
                   for lang in lx.LANGUAGES}
 
 
+# A clause after a comma that says when or why ("…, kun myymälä on kiinni",
+# "…, när kontoret är stängt") sets the scene for the main clause's promise.
+_SCENE_CLAUSE = re.compile(r",\s*(?:kun|jolloin|koska|när|då|eftersom|when|while|as|since|because)\b.*", re.DOTALL)
+
+
 def looks_like_service_hours(sentence: str, lang: str) -> bool:
     """True when ``sentence`` states opening hours, closures or when a term ends
     ("Toimistomme on suljettuna 24.–26.12.", "Din försäkringsperiod löper ut
-    den 31 december"): a description of service, not a promise."""
-    return _SERVICE_HOURS[lang].search(sentence.lower()) is not None
+    den 31 december"): a description of service, not a promise. Only the main
+    clause counts: "Asentaja tulee su 6.12., kun myymälä on kiinni" is a visit."""
+    main_clause = _SCENE_CLAUSE.sub("", sentence.lower())
+    return _SERVICE_HOURS[lang].search(main_clause) is not None
 
 
 def is_promise(sentence: str, lang: str) -> bool:
