@@ -172,6 +172,19 @@ def test_sign_off_block_is_masked(flagged, sign_off):
     own_asap(flagged, text, 3)
 
 
+@pytest.mark.parametrize("name", ["Jane Doe", "%AGENT_NAME%", "{{current_user.name}}"])
+def test_tagline_under_the_name_is_part_of_the_signature(flagged, name):
+    text = f"Hi,\n\nWe will fix it ASAP.\n\nKind regards,\n{name}\nService Desk – we fix it fast, guaranteed!\n"
+    assert "guaranteed" not in authored(text)
+    own_asap(flagged, text, 3)
+
+
+def test_postscript_under_the_name_is_the_senders_own(flagged):
+    text = "Hi,\n\nThe invoice is attached.\n\nBest regards,\nJane\nP.S. We will send the receipt ASAP.\n"
+    assert "P.S." in authored(text)
+    own_asap(flagged, text, 7)
+
+
 def test_thanks_followed_by_a_sentence_is_a_greeting_not_a_signature(flagged):
     text = "Thanks!\nWe will fix the invoice ASAP and send it to you.\n"
     assert authored(text) == text

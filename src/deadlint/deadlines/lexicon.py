@@ -85,7 +85,10 @@ OPENING_HOURS: dict[str, tuple[str, ...]] = {
     "fi": ("avoinna", "auki", "aukioloajat", "aukioloaika", "palvelemme", "päivystämme", "päivystys",
            "puhelinaika", "tavoitettavissa", "suljettu", "suljettuna", "kiinni"),
     "sv": ("öppet", "öppettider", "öppettid", "telefontid", "har öppet", "nås", "stängt", "stängd", "stänger"),
-    "en": ("open", "opening hours", "office hours", "business hours", "we are open", "we're open", "closed"),
+    # Not "closed" alone: "keep pets in a closed room" states no closure.
+    "en": ("open", "opening hours", "office hours", "business hours", "we are open", "we're open",
+           "is closed", "are closed", "'re closed", "be closed", "closed on", "closed for", "closed from",
+           "closed between", "closed until", "closed over"),
 }
 
 # --- months -----------------------------------------------------------------
@@ -325,14 +328,15 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
 # Regular past-tense endings, used only on words long enough to make them reliable.
 PAST_SUFFIXES: dict[str, tuple[str, ...]] = {
     "fi": ("ttiin",),  # passive past: korjattiin, asennettiin
-    # Not "-ade" alone: it also ends adjectives ("det signerade avtalet").
-    "sv": ("ades",),
+    # Not "-ade" alone: it also ends adjectives ("det signerade avtalet"). The
+    # passive "-des"/"-tes" (förstördes, köptes) is past only.
+    "sv": ("ades", "des", "tes"),
     "en": ("ed",),
 }
 # Words ending like a past tense that are not one.
 PAST_SUFFIX_EXCEPTIONS: dict[str, tuple[str, ...]] = {
     "fi": (),
-    "sv": ("sade",),
+    "sv": ("sade", "mercedes"),
     "en": ("need", "needed", "scheduled", "planned", "expected", "required", "based", "proposed",
            "detailed", "red", "bed", "feed", "speed", "seed", "indeed", "limited", "dedicated",
            "interested", "related", "agreed", "promised", "guaranteed", "intended", "advanced",
@@ -370,5 +374,6 @@ FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-lookin
            # An appointment confirmed for a date: "booked" is not a report of the past here.
            # Not "scheduled for": change windows and maintenance are scheduled, not promised.
            *(f"{aux} {done} for" for aux in ("is", "are", "has been", "have been")
-             for done in ("booked", "confirmed", "reserved"))),
+             for done in ("booked", "confirmed", "reserved")),
+           "have booked", "'ve booked", "has booked", "have reserved", "'ve reserved"),
 }

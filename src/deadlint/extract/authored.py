@@ -33,5 +33,5 @@ def extract(source: Source) -> Authored:
     # A Windows line ending's \r becomes a space, so every later stage sees one
     # kind of newline ("\r\n\r\n" is a paragraph break) with offsets unchanged.
     prose = mask_spans(text, spans).replace("\r", " ")
-    prose = mask_spans(prose, quote_and_signature_spans(prose))
+    prose = mask_spans(prose, quote_and_signature_spans(prose, written=text.replace("\r", " ")))
     return Authored(source=source, text=prose, suppressions=find_suppressions(text))

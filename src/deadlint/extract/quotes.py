@@ -67,9 +67,12 @@ _SIGN_OFF = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _SIGNATURE_MAX_LINES = 8
-# A line after a sign-off that reads as a sentence ("Thanks!" then "We will fix
-# it ASAP.") means the sign-off was a greeting, not the start of a signature.
+# A sentence right after a sign-off ("Thanks!" then "We will fix it ASAP.") means
+# the sign-off was a greeting, not the start of a signature. Below a name line a
+# sentence is the company's tagline ("Service Desk – we fix it fast, guaranteed!"),
+# unless it is a postscript, which the sender wrote now.
 _SENTENCE_LINE = re.compile(r"^(?:\S+\s+){3,}\S*[.!?]\s*$")
+_POSTSCRIPT = re.compile(r"^\s*P\.?\s?S\b", re.IGNORECASE)
 
 
 def _split_reply_headers(text: str) -> tuple[list[tuple[int, int]], list[int]]:
@@ -93,11 +96,14 @@ def _history_start(text: str, reply_history: list[int]) -> int | None:
 
 
 def _is_signature(lines: list[str]) -> bool:
-    return (len(lines) <= _SIGNATURE_MAX_LINES
-            and all(len(line) <= 80 and not _SENTENCE_LINE.match(line) for line in lines))
+    return (len(lines) <= _SIGNATURE_MAX_LINES and not (lines and _SENTENCE_LINE.match(lines[0]))
+            and all(len(line) <= 80 and not _POSTSCRIPT.match(line) for line in lines))
 
 
-def quote_and_signature_spans(text: str) -> list[tuple[int, int]]:
+def quote_and_signature_spans(text: str, written: str | None = None) -> list[tuple[int, int]]:
+    """Spans of quoted history and signatures in ``text`` (markup already blanked).
+    ``written`` is the same text before blanking, when there is one: signature
+    lines are judged there, where "%AGENT_NAME%" under a sign-off is a name line."""
     introductions, reply_history = _split_reply_headers(text)
     spans = [m.span() for m in _QUOTED_LINE.finditer(text)] + introductions
     end = len(text)
@@ -112,7 +118,7 @@ def quote_and_signature_spans(text: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _MOBILE_FOOTER.finditer(text, 0, end))
     # Quotes below a sign-off ("Best regards, Jane" over "> ...") are not part of
     # the signature; judge the lines after the sign-off with them blanked.
-    unquoted = mask_spans(text, spans)
+    unquoted = mask_spans(written if written is not None else text, spans)
     for sign_off in _SIGN_OFF.finditer(text, 0, end):
         rest = [line for line in unquoted[sign_off.end():end].splitlines() if line.strip()]
         if _is_signature(rest):

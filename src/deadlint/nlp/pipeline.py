@@ -40,16 +40,18 @@ def _sentence_boundaries(doc: Doc) -> Doc:
     """Fix the sentencizer where drafts differ from edited prose.
 
     A blank line or a list item starts a sentence: greetings, list items and
-    sign-offs stand on lines of their own with no full stop. A full stop after
+    sign-offs stand on lines of their own with no full stop. A blank line after
+    a colon does not: "Din nya tid är:" introduces the date below it. A full stop after
     a number or an abbreviation followed by a lowercase word does not end one:
     Finnish dates and ordinals end in a dot ("tiistaina 17.11. klo 9",
     "24. marraskuuta"), and "toivoitte asennusta mahd. pian" is one sentence.
     """
-    previous = None
+    previous = last_word = None
     dated = False  # after "17.11." or "mahd.": a dot that is not a full stop
     for token in doc:
-        if previous is not None and previous.is_space and (previous.text.count("\n") >= 2 or (
-                "\n" in previous.text and token.text in _LIST_MARKERS)):
+        if previous is not None and previous.is_space and (
+                (previous.text.count("\n") >= 2 and (last_word is None or last_word.text != ":"))
+                or ("\n" in previous.text and token.text in _LIST_MARKERS)):
             token.is_sent_start = True
             dated = False
         else:
@@ -62,6 +64,8 @@ def _sentence_boundaries(doc: Doc) -> Doc:
             else:
                 dated = False
         previous = token
+        if not token.is_space:
+            last_word = token
     return doc
 
 
