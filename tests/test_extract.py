@@ -332,3 +332,10 @@ def test_windows_line_endings_are_handled_like_unix_ones(flagged, name, newline)
     text = CRLF_CASES[name].replace("\n", newline)
     authored(text)
     own_asap(flagged, text, 3)
+
+
+def test_phrases_match_across_extra_spaces_and_indented_wraps(flagged):
+    assert flagged("We will fix it as soon as  possible.\n") == [(1, "as soon as  possible", "vague-deadline")]
+    # "inom två arbetsdagar" is an exact time: the wrapped, indented list line must still read as one.
+    text = "- Svara på mejlet så återkommer vi inom två\n  arbetsdagar.\n"
+    assert flagged(text, lang="sv") == []

@@ -65,10 +65,22 @@ def compile_pattern(pattern: str, tokenize: Tokenize, common: frozenset[str] = f
                 tokens.extend(_word(word, pattern, tokenize))
             if not tokens or all(t.get("OP") == "?" for t in tokens):
                 raise PatternError(f"pattern {pattern!r} can match nothing but optional words")
-            compiled.append(tokens)
+            compiled.append(_across_spaces(tokens))
             best = _best_anchor(variant, tokenize, common)
             anchor = None if anchor is None or best is None else anchor | best
     return CompiledPattern(compiled, frozenset(anchor) if anchor is not None else None)
+
+
+# Runs of spaces are tokens of their own: "as soon as  possible", or a wrapped
+# list item whose next line is indented ("within two\n  days"), must still match.
+_EXTRA_SPACE = {"IS_SPACE": True, "OP": "*"}
+
+
+def _across_spaces(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    spaced = tokens[:1]
+    for token in tokens[1:]:
+        spaced += [_EXTRA_SPACE, token]
+    return spaced
 
 
 def _best_anchor(words: tuple[str, ...], tokenize: Tokenize, common: frozenset[str]) -> Anchor | None:
