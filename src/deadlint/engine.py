@@ -79,16 +79,27 @@ class Linter:
         kept.sort(key=lambda f: (f.start, f.rule))
         return DraftResult(source, kept)
 
-    def warm_up(self, *, rare_parts: bool = False) -> None:
-        """Build every language's pipeline and the deadline engine now, not on
-        first use: forked workers then start warm instead of each paying for it.
-        ``rare_parts`` also loads what few drafts need (dateparser's parser, for
-        "in 3 days"): worth it for a long-running service, not for one folder."""
+    def warm_up(self, *, rare_parts: bool = False, languages: set[str] | None = None) -> None:
+        """Build the languages' pipelines (all, or ``languages``) and the deadline
+        engine now, not on first use: forked workers then start warm instead of
+        each paying for it. ``rare_parts`` also loads what few drafts need
+        (dateparser's parser, for "in 3 days"): worth it for a long-running
+        service, not for one folder."""
         reference = self.now or datetime.now().astimezone()
         text = _WARM_UP_TEXT + (_WARM_UP_RARE if rare_parts else "")
         for lang in self.languages:
-            if lang in self.ruleset.phrase_data:
+            if lang in self.ruleset.phrase_data and (languages is None or lang in languages):
                 self._check_run(text, 0, len(text), lang, reference)
+
+    def languages_of(self, sources: list[Source]) -> set[str]:
+        """The languages these drafts are written in (cheap: no spaCy)."""
+        if self.language:
+            return {self.language}
+        found: set[str] = set()
+        for source in sources:
+            text = extract(source).text
+            found.update(lang for _, _, lang in split_by_language(text, self.policy.default_language))
+        return found
 
     def _check_run(self, text: str, start: int, end: int, lang: str, reference: datetime, *,
                    timeless: bool = False) -> list[Finding]:

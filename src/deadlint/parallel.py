@@ -1,7 +1,8 @@
 """Check many drafts on every core.
 
-Workers are forked after the rule set is loaded, so they share the imported
-code; each builds the language pipelines it meets. Sources go out in bounded
+Workers are forked after the rule set is loaded and the languages of the first
+drafts are built, so they share that work; a language met later is built by
+each worker that meets it. Sources go out in bounded
 batches, so a 1 GB mailbox never sits in a queue, and results come back in
 input order.
 """
@@ -41,7 +42,8 @@ def check_all(linter: Linter, items: Iterable[Source | SourceError], jobs: int) 
         return
     global _linter
     _linter = linter
-    linter.warm_up()
+    # A team's folder is mostly in one or two languages: build those, not all three.
+    linter.warm_up(languages=linter.languages_of([item for item in head if not isinstance(item, SourceError)]))
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         batch = head
         while batch:
