@@ -31,3 +31,11 @@ def test_fix_through_a_symlink_keeps_the_link(tmp_path):
     code, _, _ = run("--fix", link)
     assert link.is_symlink()
     assert "ASAP" not in real.read_text(encoding="utf-8")
+
+
+def test_a_visit_moved_in_the_past_tense_is_still_a_promise(tmp_path):
+    draft = write(tmp_path / "d.txt", "Jouduimme siirtämään asennuksen keskiviikolle 2.12. klo 8–16.\n"
+                                      "Asennus tehtiin tiistaina 17.11. klo 8–16.\n")
+    _, report, _ = check_json(draft, "--now", "2026-11-20T10:00")
+    # The window ahead is a promise; the one already over is history.
+    assert [(f["line"], f["rule"]) for f in report["findings"]] == [(1, "wide-time-window")]

@@ -109,6 +109,9 @@ def test_weekday_is_today_info(fi):
     ("Vi skickade fakturan i tisdags.", "sv", True),
     ("Leveransen var klar den 10 november.", "sv", True),
     ("Vi skickar offerten senast tisdag.", "sv", False),
+    ("Please return the completed questionnaire no later than 17/11.", "en", False),  # a request
+    ("Asennus tehtiin tiistaina 17.11.", "fi", True),  # passive past "-tiin"
+    ("Ersättning för varorna som förstördes den 12 november.", "sv", True),  # passive past "-des"
 ])
 def test_looks_past_narrative(sentence, lang, expected):
     assert looks_past_narrative(sentence, lang) is expected

@@ -22,7 +22,8 @@ def check(res: Resolution, now: datetime, calendar: BusinessCalendar, *, promise
     findings = [*_weekday_mismatch(res), *_weekday_is_today(res, local_now)]
     # "last Thursday", "i torsdags": a day named as past is never a promise.
     if promised and not expr.is_start and expr.weekday_relation != "last":
-        findings += [*_deadline_past(res, local_now), *_non_business_day(res, calendar), *_wide_window(res, calendar)]
+        findings += [*_deadline_past(res, local_now), *_non_business_day(res, calendar),
+                     *_wide_window(res, local_now, calendar)]
     return findings
 
 
@@ -79,8 +80,8 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
         yield Check("non-business-day", "warning", f"{english_date(res.start)} is on a weekend")
 
 
-def _wide_window(res: Resolution, calendar: BusinessCalendar):
-    if res.end is None:
+def _wide_window(res: Resolution, now: datetime, calendar: BusinessCalendar):
+    if res.end is None or res.end <= now:  # a window already over promises nothing now
         return
     hours = (res.end - res.start).total_seconds() / 3600
     limit = calendar.policy.max_window_hours

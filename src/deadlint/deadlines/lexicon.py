@@ -144,7 +144,7 @@ DAY_WORD_AFTER_DATE: dict[str, tuple[str, ...]] = {  # "marraskuun 24. päivän�
 
 TIME_PREFIXES: dict[str, tuple[str, ...]] = {
     "fi": ("klo", "klo.", "kello", "kl.", "aikavälillä", "aikaikkunassa"),
-    "sv": ("kl.", "kl", "klockan", "kloc.", "tidsfönster", "tidsfönstret", "tidsintervall"),
+    "sv": ("kl.", "kl", "klockan", "kloc.", "tidsfönster", "tidsfönstret", "tidsintervall", "under tiden"),
     "en": ("at", "@"),
 }
 TIME_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
@@ -327,7 +327,7 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
 }
 # Regular past-tense endings, used only on words long enough to make them reliable.
 PAST_SUFFIXES: dict[str, tuple[str, ...]] = {
-    "fi": ("ttiin",),  # passive past: korjattiin, asennettiin
+    "fi": ("tiin",),  # passive past: korjattiin, asennettiin, tehtiin, saatiin
     # Not "-ade" alone: it also ends adjectives ("det signerade avtalet"). The
     # passive "-des"/"-tes" (förstördes, köptes) is past only.
     "sv": ("ades", "des", "tes"),
@@ -375,5 +375,8 @@ FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-lookin
            # Not "scheduled for": change windows and maintenance are scheduled, not promised.
            *(f"{aux} {done} for" for aux in ("is", "are", "has been", "have been")
              for done in ("booked", "confirmed", "reserved")),
-           "have booked", "'ve booked", "has booked", "have reserved", "'ve reserved"),
+           "have booked", "'ve booked", "has booked", "have reserved", "'ve reserved",
+           # A request is about what is still to be done, whatever participles it holds.
+           *(f"please {verb}" for verb in ("return", "send", "submit", "pay", "reply", "respond", "sign",
+                                           "complete", "confirm", "provide", "deliver"))),
 }

@@ -59,7 +59,9 @@ def looks_like_service_hours(sentence: str, lang: str) -> bool:
     return _SERVICE_HOURS[lang].search(main_clause) is not None
 
 
-def is_promise(sentence: str, lang: str) -> bool:
+def is_promise(sentence: str, lang: str, *, ahead: bool = False) -> bool:
     """Whether the deadlines in ``sentence`` are promised: past narrative and
-    opening hours or closures state facts instead."""
-    return not (looks_past_narrative(sentence, lang) or looks_like_service_hours(sentence, lang))
+    opening hours or closures state facts instead. A date still ``ahead`` is
+    promised even in the past tense: "Jouduimme siirtämään asennuksen
+    keskiviikolle 2.12. klo 8–16" sets a new appointment."""
+    return not (looks_like_service_hours(sentence, lang) or (not ahead and looks_past_narrative(sentence, lang)))

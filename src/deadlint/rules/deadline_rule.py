@@ -39,7 +39,6 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         expressions = recognise(text, chunk.lang)
         if not expressions:
             continue
-        stated_as_fact = not is_promise(text, chunk.lang)
         # A date is promised when a deadline marker ("by", "mennessä", "senast") binds it
         # or the sentence commits someone to act; "the oldest restore point is
         # 2025-11-30" only states a fact.
@@ -47,7 +46,6 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         commits = _commits(context.index.has_cue(sentence, "commitment"), visit)
         base = chunk.offset + sentence.start_char
         for expression in expressions:
-            promised = not stated_as_fact and (expression.is_deadline or commits)
             if context.timeless and expression.day is not None:
                 findings.append(_finding(chunk, base, expression, "macro-absolute-date", "info",
                                          f"\"{expression.text}\" is a fixed date in a reusable macro; it will go stale"))
@@ -55,6 +53,10 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
             resolution = resolve(expression, context.now, context.calendar)
             if resolution is None:
                 continue
+            # A visit still ahead is promised even when told in the past tense
+            # ("we had to move the installation to Wednesday 2.12., 8–16").
+            promised = (expression.is_deadline or commits) and is_promise(
+                text, chunk.lang, ahead=bool(visit) and resolution.start > context.now)
             for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
                 if rule_id == "wide-time-window" and visit is False:
                     continue  # a meeting from 9 to 12 is not a visit window promised to the customer
