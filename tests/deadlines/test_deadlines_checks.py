@@ -5,7 +5,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from deadlint.deadlines import check, looks_like_service_hours, looks_past_narrative, recognise, resolve
+from deadlint.deadlines import (
+    check,
+    looks_like_service_hours,
+    looks_past_narrative,
+    recognise,
+    resolve,
+)
 
 
 def findings(text, lang, now, calendar, **kwargs):
