@@ -20,6 +20,16 @@ def findings(text, lang, now, calendar, **kwargs):
     return {c.rule_id: c for c in check(res, now, calendar, **kwargs)}
 
 
+@pytest.mark.parametrize(("text", "lang", "recognised"), [
+    ("din router levereras ons 24.11", "sv", True),  # after a day's name "24.11" is a date
+    ("toimitetaan ke 24.11", "fi", True),
+    ("priset är 24.11 euro", "sv", False),  # alone it may be a price or a version
+    ("version 2.11 släpps", "sv", False),
+])
+def test_bare_day_month_needs_a_day_name(text, lang, recognised):
+    assert bool([e for e in recognise(text, lang) if e.day is not None]) is recognised
+
+
 def test_weekday_mismatch_names_the_real_weekday(fi):
     found = findings("maanantaina 24.11.", "fi", *fi)
     assert found["weekday-mismatch"].severity == "warning"

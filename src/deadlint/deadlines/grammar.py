@@ -105,7 +105,10 @@ def _build_numeric_date(match: re.Match[str], lang: str) -> Fields | None:
     if match["sep"] == "/" and lang == "en" and month > 12 >= day:
         day, month = month, day  # "11/24" can only be US order
     # Two-digit years only after a slash: "2.4.11" is a version number, "2/4/11" a date.
-    return _calendar_date(day, month, _year(match["y"] or match["y2"]))
+    fields = _calendar_date(day, month, _year(match["y"] or match["y2"]))
+    if fields is not None and match["bare"] is not None:
+        fields["_bare"] = True  # needs a weekday before it
+    return fields
 
 
 def _build_iso_date(match: re.Match[str]) -> Fields | None:
@@ -298,10 +301,12 @@ def _grammar(lang: str) -> Grammar:
         pattern("date", "content",
                 rf"{NUMBER_START}(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){WORD_END}(?!-)",
                 _build_iso_date),
-        # 24.11. / 24.11.2026 / 24.11 klo 12 / 24/11 / 24/11/2026
+        # 24.11. / 24.11.2026 / 24.11 klo 12 / 24/11 / 24/11/2026; a bare "24.11" is a
+        # date only after a day's name ("ke 24.11"): alone it may be a price or a version.
         pattern("date", "content",
                 rf"{NUMBER_START}(?P<d>{DAY})(?P<sep>[./])(?P<m>[01]?\d)"
-                rf"(?:\.(?P<y>\d{{4}})?|/(?P<y2>\d{{4}}|\d{{2}})|(?<=/\d)|(?<=/\d\d)|(?=\s+{time_prefix}))"
+                rf"(?:\.(?P<y>\d{{4}})?|/(?P<y2>\d{{4}}|\d{{2}})|(?<=/\d)|(?<=/\d\d)|(?=\s+{time_prefix})"
+                rf"|(?P<bare>(?=[\s,;:!?)]|$)))"
                 rf"(?!\d|[.,]\d){NOT_AN_AMOUNT}",
                 lambda m: _build_numeric_date(m, lang)),
         pattern("date", "content",

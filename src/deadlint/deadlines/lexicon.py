@@ -86,7 +86,7 @@ OPENING_HOURS: dict[str, tuple[str, ...]] = {
            "puhelinaika", "tavoitettavissa", "suljettu", "suljettuna", "kiinni"),
     "sv": ("öppet", "öppettider", "öppettid", "telefontid", "har öppet", "nås", "stängt", "stängd", "stänger"),
     # Not "closed" alone: "keep pets in a closed room" states no closure.
-    "en": ("open", "opening hours", "office hours", "business hours", "we are open", "we're open",
+    "en": ("open", "opens", "opening hours", "office hours", "business hours", "we are open", "we're open",
            "is closed", "are closed", "'re closed", "be closed", "closed on", "closed for", "closed from",
            "closed between", "closed until", "closed over"),
 }
