@@ -94,6 +94,16 @@ def test_narrow_window_is_fine(fi):
     assert "wide-time-window" not in findings("maanantaina klo 9–10", "fi", *fi)
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Our engineers are on site every weekday from 7:00 to 15:30.", "en"),
+    ("The sync runs at 02:00 every night.", "en"),
+    ("Asentajat ovat paikalla joka arkipäivä klo 7–15.30.", "fi"),
+])
+def test_recurring_hours_describe_service_not_a_promise(text, lang):
+    expressions = recognise(text, lang)
+    assert expressions and all(e.is_opening_hours for e in expressions)
+
+
 def test_opening_hours_are_never_checked(fi):
     (expr,) = recognise("Olemme avoinna ma–pe klo 8–16.", "fi")
     assert expr.is_opening_hours

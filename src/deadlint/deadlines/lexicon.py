@@ -67,11 +67,14 @@ WEEKDAY_RELATIONS: dict[str, dict[str, str]] = {
 # Habitual plurals and weekday spans: these describe opening hours, not dates.
 RECURRING_DAYS: dict[str, tuple[str, ...]] = {
     "fi": ("arkisin", "arkipäivisin", "viikonloppuisin", "maanantaisin", "tiistaisin", "keskiviikkoisin",
-           "torstaisin", "perjantaisin", "lauantaisin", "sunnuntaisin"),
+           "torstaisin", "perjantaisin", "lauantaisin", "sunnuntaisin", "päivittäin", "joka päivä", "joka yö",
+           "öisin", "aamuisin", "iltaisin", "joka arkipäivä"),
     "sv": ("vardagar", "på vardagar", "vardagsdagar", "helgfri vardag", "måndagar", "tisdagar", "onsdagar",
-           "torsdagar", "fredagar", "lördagar", "söndagar"),
+           "torsdagar", "fredagar", "lördagar", "söndagar", "dagligen", "varje dag", "varje natt", "varje vardag",
+           "nattetid", "varje morgon", "varje kväll"),
     "en": ("weekdays", "on weekdays", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
-           "saturdays", "sundays"),
+           "saturdays", "sundays", "daily", "every day", "every night", "every morning", "every evening",
+           "every weekday", "nightly"),
 }
 # A space joins Finnish case-marked spans: "maanantaista perjantaihin" (Monday to Friday).
 WEEKDAY_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
