@@ -7,7 +7,7 @@ from datetime import time
 import pytest
 from click.testing import CliRunner
 
-from clirun import check_json, write
+from clirun import check_json, run, write
 from deadlint.cli import main
 from deadlint.config import ConfigError, find_user_config, load_policy
 
@@ -173,6 +173,15 @@ def test_phrase_overrides_per_language_through_the_cli(tmp_path):
     assert code == 1 and err == ""
     assert [(f["line"], f["rule"], f["match"]) for f in report["findings"]] == [
         (1, "vague-deadline", "by and by"), (3, "vague-deadline", "soon")]
+
+
+def test_a_regex_the_matcher_cannot_run_is_a_one_line_config_error(tmp_path):
+    # Wrapped as the Matcher runs it ("^(?:...)$"), inline flags mid-pattern fail.
+    config = write(tmp_path / "policy.yaml", "rules:\n  vague-deadline:\n    phrases:\n      en: {add: ['/(?i)soon/']}\n")
+    draft = write(tmp_path / "d.txt", "We will fix it ASAP.\n")
+    code, _, err = run("--config", config, draft)
+    assert code == 2 and "Traceback" not in err
+    assert "rules.vague-deadline.phrases.en.add: pattern '/(?i)soon/': bad regular expression" in err
 
 
 def test_phrase_overrides_are_per_language(tmp_path):

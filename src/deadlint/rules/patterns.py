@@ -203,11 +203,12 @@ def _word_specs(word: str, pattern: str, tokenize: Tokenize) -> list[dict[str, A
     if word == "_":
         return [{"IS_SPACE": False, "IS_PUNCT": False}]
     if len(word) > 2 and word.startswith("/") and word.endswith("/"):
+        whole_word = f"^(?:{word[1:-1]})$"  # what the Matcher runs: "(?i)" in the middle fails there
         try:
-            re.compile(word[1:-1])
+            re.compile(whole_word)
         except re.error as exc:
             raise PatternError(f"pattern {pattern!r}: bad regular expression: {exc}") from None
-        return [{"LOWER": {"REGEX": f"^(?:{word[1:-1]})$"}}]
+        return [{"LOWER": {"REGEX": whole_word}}]
     alternatives = [alt for alt in word.lower().split("|") if alt]
     if not alternatives:
         raise PatternError(f"pattern {pattern!r}: empty word")

@@ -37,12 +37,14 @@ class TextPrefilter:
                 self._always = True
             else:
                 regexes.append(text)
-        # Longest first: the regex engine takes the first alternative that fits.
-        alternatives = [re.escape(t) for t in sorted(literals, key=len, reverse=True)] + regexes
-        self._search = re.compile("|".join(alternatives)).search if alternatives else None
+        # One alternation for the literals; a pack's regexes apart, as their flags
+        # and group names need not combine.
+        self._searches = [re.compile(pattern).search for pattern in regexes]
+        if literals:
+            self._searches.insert(0, re.compile("|".join(map(re.escape, literals))).search)
 
     def may_match(self, lowered: str) -> bool:
-        return self._always or (self._search is not None and self._search(lowered) is not None)
+        return self._always or any(search(lowered) is not None for search in self._searches)
 
 
 class AnchorIndex:
