@@ -21,6 +21,8 @@ def sentences(lang: str, text: str) -> list[str]:
      ["Toivoitte asennusta mahd. pian, joten varasimme ajan."]),
     ("sv", "Din nya tid är:\n\nTisdag 17 november kl. 14.30", ["Din nya tid är:\n\nTisdag 17 november kl. 14.30"]),
     ("en", "It takes approx. two days. Then we call.", ["It takes approx. two days.", "Then we call."]),
+    ("en", "Delivery: Tuesday 24.11., 09:00–11:00. The driver calls.",
+     ["Delivery: Tuesday 24.11., 09:00–11:00.", "The driver calls."]),
 ])
 def test_sentence_boundaries(lang, text, expected):
     assert sentences(lang, text) == expected

@@ -20,8 +20,7 @@ def check(res: Resolution, now: datetime, calendar: BusinessCalendar, *, promise
         return []
     local_now = now.astimezone(res.start.tzinfo)
     findings = [*_weekday_mismatch(res), *_weekday_is_today(res, local_now)]
-    # "last Thursday", "i torsdags": a day named as past is never a promise.
-    if promised and not expr.is_start and expr.weekday_relation != "last":
+    if promised and not expr.is_start and not expr.names_past:
         findings += [*_deadline_past(res, local_now), *_non_business_day(res, calendar),
                      *_wide_window(res, local_now, calendar)]
     return findings

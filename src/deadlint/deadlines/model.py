@@ -43,6 +43,12 @@ class TimeExpression:
     date_from_context: bool = False  # a bare time that took its day from earlier in the sentence
 
     @property
+    def names_past(self) -> bool:
+        """"last Thursday", "yesterday", "i förra veckan": a time named as past is never a promise."""
+        return (self.weekday_relation == "last" or (self.day_offset is not None and self.day_offset < 0)
+                or (self.week_offset is not None and self.week_offset < 0))
+
+    @property
     def names_day(self) -> bool:
         """True when the expression itself says which day (or week/month) is meant."""
         return any(getattr(self, name) is not None for name in DATE_FIELDS) or bool(

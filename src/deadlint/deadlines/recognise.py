@@ -112,8 +112,11 @@ def _group(text: str, tokens: list[_Token], grammar: Grammar) -> list[_Group]:
             else:
                 current = None
             continue
-        if current and current.accepts(token) and _glued(text, current.end, token.start, grammar):
+        joins = current is not None and current.accepts(token) and _glued(text, current.end, token.start, grammar)
+        if joins:
             current.members.append(token)
+        elif token.role == "needs_preceding":
+            current = None  # a bare "4.2" with no day before it is a number, and starts nothing
         else:
             current = _Group([token])
             groups.append(current)

@@ -58,7 +58,7 @@ def _sentence_boundaries(doc: Doc) -> Doc:
             if token.i >= 2 and previous.text == "." and not doc[token.i - 2].whitespace_ and (
                     _NUMBER.match(doc[token.i - 2].text) or doc[token.i - 2].lower_ in _ABBREVIATIONS):
                 dated = True
-            if dated and (token.is_lower or token.is_digit or token.text in _CONTINUING_PUNCT):
+            if dated and (token.is_lower or token.text[:1].isdigit() or token.text in _CONTINUING_PUNCT):
                 token.is_sent_start = False
                 dated = token.text in _CONTINUING_PUNCT  # "26.11., klo 10": the word after goes on too
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -44,6 +45,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         # 2025-11-30" only states a fact.
         visit = context.index.has_cue(sentence, "visit")
         commits = _commits(context.index.has_cue(sentence, "commitment"), visit)
+        reported = _reported_clause(text, context.index.cue_span(sentence, "reported_request"))
         base = chunk.offset + sentence.start_char
         for expression in expressions:
             if context.timeless and expression.day is not None:
@@ -55,7 +57,8 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                 continue
             # A visit still ahead is promised even when told in the past tense
             # ("we had to move the installation to Wednesday 2.12., 8–16").
-            promised = (expression.is_deadline or commits) and is_promise(
+            promised = (expression.is_deadline or commits) and not (
+                reported[0] <= expression.start < reported[1]) and is_promise(
                 text, chunk.lang, ahead=bool(visit) and resolution.start > context.now)
             for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
                 if rule_id == "wide-time-window" and visit is False:
@@ -63,6 +66,22 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                 findings.append(_finding(chunk, base, expression, rule_id, severity, message))
     chunk.cache[_CACHE_KEY] = findings
     return findings
+
+
+# Clauses of a sentence: "Kerroitte olevanne mökillä lauantaina 28.11., joten sovitaan
+# käynti maanantaille 30.11." reports the Saturday and promises the Monday.
+_CLAUSE_BREAK = re.compile(r"[,;:–—]\s")
+
+
+def _reported_clause(text: str, cue: tuple[int, int] | None) -> tuple[int, int]:
+    """The clause of the sentence that reports the customer's own words or
+    plans (where the `reported_request` cue stands): its dates are theirs, not
+    ours. (0, 0) when nothing is reported."""
+    if cue is None:
+        return 0, 0
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, cue[0])]
+    after = _CLAUSE_BREAK.search(text, cue[1])
+    return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 def _commits(commitment: bool | None, visit: bool | None) -> bool:

@@ -228,6 +228,18 @@ class PhraseIndex:
             return None
         return self._has_cue(sentence, cue, {})
 
+    def cue_span(self, sentence, cue: str) -> tuple[int, int] | None:
+        """Where in the sentence's text the first of a cue's words stands; None
+        when the sentence holds none (or no pack defines the cue)."""
+        matcher = self._matchers.cues.get(cue)
+        if matcher is None or not self._cue_prefilters[cue].may_match(sentence.text.lower()):
+            return None
+        spans = [sentence[start:end] for _, start, end in matcher(sentence)]
+        if not spans:
+            return None
+        first = min(spans, key=lambda span: span.start_char)
+        return first.start_char - sentence.start_char, first.end_char - sentence.start_char
+
     def _has_cue(self, sentence, cue: str, seen: dict[str, bool]) -> bool:
         if cue not in seen:
             matcher = self._matchers.cues.get(cue)
