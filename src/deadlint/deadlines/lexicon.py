@@ -16,6 +16,9 @@ LANGUAGES = ("fi", "sv", "en")
 _FI_WEEKDAY_STEMS = ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai")
 _FI_NEUTRAL_ENDINGS = ("", "na", "n", "sta", "lle", "lta", "ssa")
 _FI_DEADLINE_ENDINGS = ("ksi",)
+# Consonant gradation: "keskiviikko" but "keskiviikon", "keskiviikolle", "keskiviikoksi".
+_FI_WEAK_STEMS = {"keskiviikko": "keskiviiko"}
+_FI_WEAK_ENDINGS = ("n", "sta", "lle", "lta", "ssa")
 
 
 def _fi_weekday_forms() -> dict[str, tuple[int, str]]:
@@ -29,6 +32,10 @@ def _fi_weekday_forms() -> dict[str, tuple[int, str]]:
             forms[stem + ending] = (number, "")
         for ending in _FI_DEADLINE_ENDINGS:
             forms[stem + ending] = (number, "deadline")
+        if stem in _FI_WEAK_STEMS:
+            weak = _FI_WEAK_STEMS[stem]
+            forms.update({weak + ending: (number, "") for ending in _FI_WEAK_ENDINGS})
+            forms.update({weak + ending: (number, "deadline") for ending in _FI_DEADLINE_ENDINGS})
     return forms
 
 
@@ -146,7 +153,7 @@ DAY_WORD_AFTER_DATE: dict[str, tuple[str, ...]] = {  # "marraskuun 24. päivän�
 # --- times ------------------------------------------------------------------
 
 TIME_PREFIXES: dict[str, tuple[str, ...]] = {
-    "fi": ("klo", "klo.", "kello", "kl.", "aikavälillä", "aikaikkunassa"),
+    "fi": ("klo", "klo.", "kello", "kl.", "aikavälillä", "aikaikkunassa", "välillä"),
     "sv": ("kl.", "kl", "klockan", "kloc.", "tidsfönster", "tidsfönstret", "tidsintervall", "under tiden"),
     "en": ("at", "@"),
 }
@@ -319,7 +326,8 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "ilmeni", "yritimme", "yritin", "kaatui", "katkesi", "alkoi", "loppui", "huomasimme", "huomasin",
            "tuli", "tulivat", "kävi", "kävimme", "teimme", "tein", "jäi", "jäivät", "saapui", "saapuivat",
            "myöhästyi", "myöhästyivät", "viivästyi", "peruuntui", "unohtui", "epäonnistui", "kesti", "kestivät",
-           "päättyi", "valmistui", "onnistui"),
+           "päättyi", "valmistui", "onnistui", "sai", "saivat", "sattui", "sattunut", "sattuneen", "sattunutta",
+           "tapahtunut", "tapahtuneen", "tapahtunutta"),
     "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går",
            "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",
            "kontrollerade", "uppdaterade", "startade", "ringde", "svarade", "bytte", "började", "slutade",
