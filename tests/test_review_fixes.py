@@ -49,3 +49,15 @@ def test_dates_the_customer_reported_or_named_as_past_are_not_promised(tmp_path)
     _, report, _ = check_json(draft, "--now", "2026-11-20T10:00", "--select", "non-business-day,deadline-past")
     # The cottage Saturday is the customer's; our own Saturday delivery is flagged; "eilen" is history.
     assert [(f["line"], f["rule"]) for f in report["findings"]] == [(2, "non-business-day")]
+
+
+def test_each_clause_of_a_long_sentence_speaks_for_itself(tmp_path):
+    draft = write(tmp_path / "d.txt",
+                  "Your car came in on Monday 16 November for its service, the technician replaced the pads, "
+                  "and the car will be ready for collection on Tuesday 24 November at 15:00.\n\n"
+                  "The finance quote you requested is ready, and the dealer will confirm the slot early next week.\n\n"
+                  "The parcel was scanned on Wednesday 18 November, so we have filed a claim and will keep you posted.\n")
+    _, report, _ = check_json(draft, "--now", "2026-11-20T10:00")
+    # No past date is read as a broken promise; the reported request and the past
+    # weekday stay in their own clauses.
+    assert [(f["line"], f["rule"]) for f in report["findings"]] == [(3, "vague-deadline"), (5, "no-update-time")]

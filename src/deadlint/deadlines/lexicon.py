@@ -59,7 +59,8 @@ WEEKDAYS: dict[str, dict[str, tuple[int, str]]] = {
 # accepts them directly before a date or a time.
 WEEKDAY_ABBREVIATIONS: dict[str, dict[str, int]] = {
     "fi": {"ma": 0, "ti": 1, "ke": 2, "to": 3, "pe": 4, "la": 5, "su": 6},
-    "sv": {"mån": 0, "tis": 1, "ons": 2, "tor": 3, "tors": 3, "fre": 4, "lör": 5, "sön": 6},
+    "sv": {"mån": 0, "tis": 1, "ons": 2, "tor": 3, "tors": 3, "fre": 4, "lör": 5, "sön": 6,
+           "må": 0, "ti": 1, "on": 2, "to": 3, "fr": 4, "lö": 5, "sö": 6},  # calendar two-letter forms
     "en": {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
            "fri": 4, "sat": 5, "sun": 6},
 }
@@ -327,13 +328,16 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "tuli", "tulivat", "kävi", "kävimme", "teimme", "tein", "jäi", "jäivät", "saapui", "saapuivat",
            "myöhästyi", "myöhästyivät", "viivästyi", "peruuntui", "unohtui", "epäonnistui", "kesti", "kestivät",
            "päättyi", "valmistui", "onnistui", "sai", "saivat", "sattui", "sattunut", "sattuneen", "sattunutta",
-           "tapahtunut", "tapahtuneen", "tapahtunutta"),
+           "tapahtunut", "tapahtuneen", "tapahtunutta", "toitte", "toit", "kävitte", "kävit", "olitte", "soititte",
+           "soitit", "lähetitte", "lähetit", "tilasitte", "tilasit", "ostitte", "ostit", "maksoitte", "maksoit",
+           "vaihtoi", "korjasi", "asensi", "toimitti", "lähetti", "soitti", "tarkisti", "teki", "vastasi", "huomasi"),
     "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går",
            "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",
            "kontrollerade", "uppdaterade", "startade", "ringde", "svarade", "bytte", "började", "slutade",
            "kraschade", "märkte", "upptäckte", "inträffade", "uteblev", "missade", "glömde", "försenades",
            "ställdes"),
-    "en": ("was", "were", "had", "did", "sent", "deployed", "delivered", "shipped", "received",
+    "en": ("was", "were", "had", "did", "sent", "deployed", "delivered", "shipped", "received", "thank you for",
+           "thanks for",
            "yesterday", "last", "ago", "took", "lasted", "ran", "went", "came", "began", "ended", "happened"),
 }
 # Regular past-tense endings, used only on words long enough to make them reliable.
@@ -367,14 +371,16 @@ VALIDITY_WORDS: dict[str, tuple[str, ...]] = {
 # length, not a window someone promised to arrive in.
 ANNOUNCEMENT_WORDS: dict[str, tuple[str, ...]] = {
     "fi": ("huoltokatko", "huoltokatkon", "huoltotauko", "palvelukatko", "huoltoikkuna", "järjestetään",
-           "pidetään", "katkaistaan", "suljetaan", "pois käytöstä", "ei ole käytettävissä",
-           "eivät ole käytettävissä", "vesikatko", "vesikatkon", "sähkökatko", "sähkökatkon"),
+           "pidetään", "muutospyyntö", "muutosikkuna", "katkaistaan", "suljetaan", "pois käytöstä", "ei ole käytettävissä",
+           "eivät ole käytettävissä", "vesikatko", "vesikatkon", "sähkökatko", "sähkökatkon", "peruttu",
+           "peruutettu", "perutaan", "peruuntuu", "peruuntui"),
     "sv": ("planerat underhåll", "underhållsfönster", "servicefönster", "underhållsarbete", "arrangeras",
-           "äger rum", "hålls", "stängs av", "bryts", "är avstängd", "är avstängt", "ur drift", "ligger nere",
-           "inte tillgänglig", "inte tillgängligt", "vattenavstängning", "strömavbrott"),
+           "äger rum", "hålls", "ändringsbegäran", "ändringsfönster", "stängs av", "bryts", "är avstängd", "är avstängt", "ur drift", "ligger nere",
+           "inte tillgänglig", "inte tillgängligt", "vattenavstängning", "strömavbrott", "inställd", "inställt",
+           "inställda", "ställs in", "avbokad", "avbokat"),
     "en": ("scheduled maintenance", "planned maintenance", "maintenance window", "maintenance break",
-           "takes place", "will be held", "is held", "shut off", "shut down", "switched off", "turned off",
-           "cut off", "be unavailable", "be offline", "be interrupted"),
+           "takes place", "will be held", "is held", "change request", "change window", "shut off", "shut down", "switched off", "turned off",
+           "cut off", "be unavailable", "be offline", "be interrupted", "cancelled", "canceled", "called off"),
 }
 FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-looking word
     "fi": ("lupaan", "lupaamme", "palaan", "palaamme", "toimitan", "toimitamme", "lähetän", "lähetämme",

@@ -59,9 +59,11 @@ def looks_like_service_hours(sentence: str, lang: str) -> bool:
     return _SERVICE_HOURS[lang].search(main_clause) is not None
 
 
-def is_promise(sentence: str, lang: str, *, ahead: bool = False) -> bool:
-    """Whether the deadlines in ``sentence`` are promised: past narrative and
-    opening hours or closures state facts instead. A date still ``ahead`` is
-    promised even in the past tense: "Jouduimme siirtämään asennuksen
+def is_promise(sentence: str, lang: str, *, clause: str | None = None, ahead: bool = False) -> bool:
+    """Whether the deadlines in ``sentence`` are promised: opening hours, closures
+    and announcements (read in the whole sentence) and past narrative (read in the
+    date's own ``clause`` when given) state facts instead. A date still ``ahead``
+    is promised even in the past tense: "Jouduimme siirtämään asennuksen
     keskiviikolle 2.12. klo 8–16" sets a new appointment."""
-    return not (looks_like_service_hours(sentence, lang) or (not ahead and looks_past_narrative(sentence, lang)))
+    return not (looks_like_service_hours(sentence, lang)
+                or (not ahead and looks_past_narrative(sentence if clause is None else clause, lang)))

@@ -55,11 +55,20 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
             resolution = resolve(expression, context.now, context.calendar)
             if resolution is None:
                 continue
+            # Whether the date is told as past or as opening hours is read in its own
+            # clause: "Your car came in on Monday 16 November, ..., and it will be
+            # ready on Tuesday 24 November" reports one date and promises the other.
             # A visit still ahead is promised even when told in the past tense
             # ("we had to move the installation to Wednesday 2.12., 8–16").
+            ahead = resolution.start > context.now
+            clause = _clause(text, expression.start, expression.end)
             promised = (expression.is_deadline or commits) and not (
                 reported[0] <= expression.start < reported[1]) and is_promise(
-                text, chunk.lang, ahead=bool(visit) and resolution.start > context.now)
+                text, chunk.lang, clause=text[clause[0]:clause[1]], ahead=bool(visit) and ahead)
+            if promised and not ahead and not expression.is_deadline:
+                # A date already past is a broken promise only if its own clause
+                # promised it, not a later clause of a long sentence.
+                promised = _clause_commits(chunk, sentence, clause)
             for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
                 if rule_id == "wide-time-window" and visit is False:
                     continue  # a meeting from 9 to 12 is not a visit window promised to the customer
@@ -71,6 +80,22 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
 # Clauses of a sentence: "Kerroitte olevanne mökillä lauantaina 28.11., joten sovitaan
 # käynti maanantaille 30.11." reports the Saturday and promises the Monday.
 _CLAUSE_BREAK = re.compile(r"[,;:–—]\s")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause of the sentence that holds text[start:end] begins and ends."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    after = _CLAUSE_BREAK.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def _clause_commits(chunk: Chunk, sentence, clause: tuple[int, int]) -> bool:
+    span = chunk.doc.char_span(sentence.start_char + clause[0], sentence.start_char + clause[1],
+                               alignment_mode="expand")
+    if span is None:
+        return True
+    index = chunk.context.index
+    return _commits(index.has_cue(span, "commitment"), index.has_cue(span, "visit"))
 
 
 def _reported_clause(text: str, cue: tuple[int, int] | None) -> tuple[int, int]:

@@ -49,6 +49,15 @@ if TYPE_CHECKING:
     from deadlint.nlp import Chunk
 
 ANY_RULE = "*"
+# Cues that speak for one clause of a long sentence only: in "the quote you
+# requested is ready, and the dealer will confirm the slot early next week" the vague
+# time is ours, and in "the parcel was scanned on Wednesday, so we have filed a
+# claim and will keep you posted" no update time is given. (A question about the
+# customer's plans stays one question however long.)
+CLAUSE_CUES = frozenset({"reported_request", "exact_time", "past"})
+# A new main clause: a semicolon, or a comma or dash before a coordinating conjunction.
+_COORDINATORS = frozenset({"and", "but", "so", "or", "ja", "mutta", "joten", "tai", "sekä",
+                           "och", "men", "så", "eller"})
 # The compiler's own source is part of the cache key: a changed compiler never reads old results.
 _COMPILER_DIGEST = hashlib.sha1(Path(_patterns_module.__file__).read_bytes()).hexdigest()
 
@@ -215,11 +224,23 @@ class PhraseIndex:
                 continue
             if entry.when and not any(self._has_cue(sentence, cue, cues) for cue in entry.when):
                 continue
-            if any(self._has_cue(sentence, cue, cues) for cue in entry.unless):
+            if any(self._cue_applies(sentence, cue, start, end, cues) for cue in entry.unless):
                 continue
             taken[entry.rule].append((start, end))
             span = sentence[start:end]
             kept[entry.rule].append(Hit(entry, span.start_char, span.end_char, span.text))
+
+    def _cue_applies(self, sentence, cue: str, start: int, end: int, seen: dict[str, bool]) -> bool:
+        """Whether a cue holds for the hit at tokens [start, end) of the sentence:
+        anywhere in it, or for CLAUSE_CUES with no clause break in between."""
+        if not self._has_cue(sentence, cue, seen):
+            return False
+        if cue not in CLAUSE_CUES:
+            return True
+        for _, cue_start, cue_end in self._matchers.cues[cue](sentence):
+            if not _clause_break_between(sentence, min(cue_end, end), max(cue_start, start)):
+                return True
+        return False
 
     def has_cue(self, sentence, cue: str) -> bool | None:
         """Whether a sentence (a Span) holds one of a cue's words; None when no
@@ -290,6 +311,16 @@ def _entry(rule: str, phrase: str | dict[str, Any], shared_unless: tuple[str, ..
         suggest=phrase.get("suggest"),
         fix=phrase.get("fix"),
     )
+
+
+def _clause_break_between(sentence, start: int, end: int) -> bool:
+    """Whether tokens [start, end) of the sentence hold the start of a new main clause."""
+    for i in range(start, end):
+        text = sentence[i].text
+        if text == ";" or (text in (",", "–", "—") and i + 1 < len(sentence)
+                           and sentence[i + 1].lower_ in _COORDINATORS):
+            return True
+    return False
 
 
 def _part_of_a_name(sentence, start: int, end: int) -> bool:
