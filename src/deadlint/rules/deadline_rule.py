@@ -79,7 +79,8 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
 
 # Clauses of a sentence: "Kerroitte olevanne mökillä lauantaina 28.11., joten sovitaan
 # käynti maanantaille 30.11." reports the Saturday and promises the Monday.
-_CLAUSE_BREAK = re.compile(r"[,;:–—]\s")
+# A colon does not end one: "Din nya tid är: tisdag 17 november" is one clause.
+_CLAUSE_BREAK = re.compile(r"[,;–—]\s")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
