@@ -214,7 +214,7 @@ class PhraseIndex:
             return
         # Longest first, so "as soon as possible" wins over the "soon" inside it.
         phrase_hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
-        cues: dict[str, bool] = {}
+        cues: dict[str, list[tuple[int, int]]] = {}
         ignored: dict[str, list[tuple[int, int]]] = {}
         taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for entry, start, end in phrase_hits:
@@ -230,17 +230,15 @@ class PhraseIndex:
             span = sentence[start:end]
             kept[entry.rule].append(Hit(entry, span.start_char, span.end_char, span.text))
 
-    def _cue_applies(self, sentence, cue: str, start: int, end: int, seen: dict[str, bool]) -> bool:
+    def _cue_applies(self, sentence, cue: str, start: int, end: int,
+                     seen: dict[str, list[tuple[int, int]]]) -> bool:
         """Whether a cue holds for the hit at tokens [start, end) of the sentence:
-        anywhere in it, or for CLAUSE_CUES with no clause break in between."""
+        anywhere in it, or for CLAUSE_CUES with no new main clause in between."""
         if not self._has_cue(sentence, cue, seen):
             return False
-        if cue not in CLAUSE_CUES:
-            return True
-        for _, cue_start, cue_end in self._matchers.cues[cue](sentence):
-            if not _clause_break_between(sentence, min(cue_end, end), max(cue_start, start)):
-                return True
-        return False
+        return cue not in CLAUSE_CUES or any(
+            not _clause_break_between(sentence, min(cue_end, end), max(cue_start, start))
+            for cue_start, cue_end in seen[cue])
 
     def has_cue(self, sentence, cue: str) -> bool | None:
         """Whether a sentence (a Span) holds one of a cue's words; None when no
@@ -261,12 +259,13 @@ class PhraseIndex:
         first = min(spans, key=lambda span: span.start_char)
         return first.start_char - sentence.start_char, first.end_char - sentence.start_char
 
-    def _has_cue(self, sentence, cue: str, seen: dict[str, bool]) -> bool:
+    def _has_cue(self, sentence, cue: str, seen: dict[str, list[tuple[int, int]]]) -> bool:
+        """Whether the sentence holds the cue; its matches (token spans) are kept in ``seen``."""
         if cue not in seen:
             matcher = self._matchers.cues.get(cue)
-            seen[cue] = bool(matcher and self._cue_prefilters[cue].may_match(sentence.text.lower())
-                             and matcher(sentence))
-        return seen[cue]
+            found = matcher is not None and self._cue_prefilters[cue].may_match(sentence.text.lower())
+            seen[cue] = [(start, end) for _, start, end in matcher(sentence)] if found else []
+        return bool(seen[cue])
 
     def _ignored(self, sentence, key: str, seen: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
         if key not in seen:
