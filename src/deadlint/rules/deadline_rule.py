@@ -45,7 +45,9 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         # 2025-11-30" only states a fact.
         visit = context.index.has_cue(sentence, "visit")
         commits = _commits(context.index.has_cue(sentence, "commitment"), visit)
-        reported = _reported_clause(text, context.index.cue_span(sentence, "reported_request"))
+        # The clause reporting the customer's own words or plans: its dates are theirs.
+        reported_cue = context.index.cue_span(sentence, "reported_request")
+        reported = _clause(text, *reported_cue) if reported_cue else (0, 0)
         base = chunk.offset + sentence.start_char
         for expression in expressions:
             if context.timeless and expression.day is not None:
@@ -55,9 +57,9 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
             resolution = resolve(expression, context.now, context.calendar)
             if resolution is None:
                 continue
-            # Whether the date is told as past or as opening hours is read in its own
-            # clause: "Your car came in on Monday 16 November, ..., and it will be
-            # ready on Tuesday 24 November" reports one date and promises the other.
+            # Whether the date is told as past is read in its own clause: "Your car came
+            # in on Monday 16 November, ..., and it will be ready on Tuesday 24
+            # November" reports one date and promises the other.
             # A visit still ahead is promised even when told in the past tense
             # ("we had to move the installation to Wednesday 2.12., 8–16").
             ahead = resolution.start > context.now
@@ -97,17 +99,6 @@ def _clause_commits(chunk: Chunk, sentence, clause: tuple[int, int]) -> bool:
         return True
     index = chunk.context.index
     return _commits(index.has_cue(span, "commitment"), index.has_cue(span, "visit"))
-
-
-def _reported_clause(text: str, cue: tuple[int, int] | None) -> tuple[int, int]:
-    """The clause of the sentence that reports the customer's own words or
-    plans (where the `reported_request` cue stands): its dates are theirs, not
-    ours. (0, 0) when nothing is reported."""
-    if cue is None:
-        return 0, 0
-    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, cue[0])]
-    after = _CLAUSE_BREAK.search(text, cue[1])
-    return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
 def _commits(commitment: bool | None, visit: bool | None) -> bool:
