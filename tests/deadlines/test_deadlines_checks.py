@@ -30,6 +30,12 @@ def test_bare_day_month_needs_a_day_name(text, lang, recognised):
     assert bool([e for e in recognise(text, lang) if e.day is not None]) is recognised
 
 
+def test_a_duration_and_a_day_are_two_expressions():
+    expressions = recognise("Installationen tar två arbetsdagar, onsdag 2.12. och torsdag 3.12.", "sv")
+    assert [(e.weekday, e.day, e.business_days) for e in expressions if e.day] == [(2, 2, None), (3, 3, None)]
+
+
+
 def test_weekday_mismatch_names_the_real_weekday(fi):
     found = findings("maanantaina 24.11.", "fi", *fi)
     assert found["weekday-mismatch"].severity == "warning"

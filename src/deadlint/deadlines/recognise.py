@@ -46,6 +46,10 @@ class _Group:
     def accepts(self, token: _Token) -> bool:
         if token.kind == "time" and any(t.kind == "time" for t in self.members):
             return False
+        # "two working days, Wednesday 2.12." is a duration and then a day, not one time.
+        kinds = {t.kind for t in self.members} | {token.kind}
+        if "business_days" in kinds and kinds & {"date", "weekday"}:
+            return False
         return not (self.field_names() & (set(token.fields) - _FLAG_FIELDS))
 
 
