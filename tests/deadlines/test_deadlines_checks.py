@@ -7,6 +7,7 @@ import pytest
 
 from deadlint.deadlines import (
     check,
+    is_promise,
     looks_like_service_hours,
     looks_past_narrative,
     recognise,
@@ -170,3 +171,13 @@ def test_this_week_is_not_past_until_the_week_is_over(fi):
 
 def test_last_weekday_is_never_a_promise(sv):
     assert "deadline-past" not in findings("i torsdags", "sv", *sv)
+
+
+@pytest.mark.parametrize(("clauses", "expected"), [
+    (("We received it on 18 November and your refund will be processed", "We received it on 18 November"), False),
+    (("Leveransen lämnade lagret tisdag 17.11 och kvitterades dagen efter", "Leveransen lämnade lagret tisdag 17.11"),
+     False),
+    (("We will deliver it on Monday 23 November",), True),
+])
+def test_past_narrative_in_any_of_the_dates_clauses_makes_it_a_fact(clauses, expected):
+    assert is_promise(clauses[0], "en" if clauses[0].startswith("We") else "sv", clauses=clauses) is expected

@@ -59,11 +59,12 @@ def looks_like_service_hours(sentence: str, lang: str) -> bool:
     return _SERVICE_HOURS[lang].search(main_clause) is not None
 
 
-def is_promise(sentence: str, lang: str, *, clause: str | None = None, ahead: bool = False) -> bool:
+def is_promise(sentence: str, lang: str, *, clauses: tuple[str, ...] = (), ahead: bool = False) -> bool:
     """Whether the deadlines in ``sentence`` are promised: opening hours, closures
-    and announcements (read in the whole sentence) and past narrative (read in the
-    date's own ``clause`` when given) state facts instead. A date still ``ahead``
-    is promised even in the past tense: "Jouduimme siirtämään asennuksen
-    keskiviikolle 2.12. klo 8–16" sets a new appointment."""
-    return not (looks_like_service_hours(sentence, lang)
-                or (not ahead and looks_past_narrative(sentence if clause is None else clause, lang)))
+    and announcements (read in the whole sentence) and past narrative (read in any
+    of the date's ``clauses`` when given, else in the sentence) state facts instead.
+    A date still ``ahead`` is promised even in the past tense: "Jouduimme siirtämään
+    asennuksen keskiviikolle 2.12. klo 8–16" sets a new appointment."""
+    if looks_like_service_hours(sentence, lang):
+        return False
+    return ahead or not any(looks_past_narrative(clause, lang) for clause in clauses or (sentence,))

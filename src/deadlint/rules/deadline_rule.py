@@ -64,9 +64,11 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
             # ("we had to move the installation to Wednesday 2.12., 8–16").
             ahead = resolution.start > context.now
             clause = _clause(text, expression.start, expression.end)
+            short = _clause(text, expression.start, expression.end, _CONJUNCTION_BREAK)
             promised = (expression.is_deadline or commits) and not (
                 reported[0] <= expression.start < reported[1]) and is_promise(
-                text, chunk.lang, clause=text[clause[0]:clause[1]], ahead=bool(visit) and ahead)
+                text, chunk.lang, clauses=(text[clause[0]:clause[1]], text[short[0]:short[1]]),
+                ahead=bool(visit) and ahead)
             if promised and not ahead and not expression.is_deadline:
                 # A date already past is a broken promise only if its own clause
                 # promised it, not a later clause of a long sentence.
@@ -83,12 +85,16 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
 # käynti maanantaille 30.11." reports the Saturday and promises the Monday.
 # A colon does not end one: "Din nya tid är: tisdag 17 november" is one clause.
 _CLAUSE_BREAK = re.compile(r"[,;–—]\s")
+# Past narrative is also read up to a conjunction, as either part may carry the past
+# verb: "We received it on 18 November and your refund will be processed", "Leveransen
+# lämnade lagret tisdag 17.11 och kvitterades dagen efter".
+_CONJUNCTION_BREAK = re.compile(r"[,;–—]\s|\s(?:and|but|ja|mutta|och|men)\s")
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+def _clause(text: str, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> tuple[int, int]:
     """Where the clause of the sentence that holds text[start:end] begins and ends."""
-    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
-    after = _CLAUSE_BREAK.search(text, end)
+    before = [m.end() for m in breaks.finditer(text, 0, start)]
+    after = breaks.search(text, end)
     return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
