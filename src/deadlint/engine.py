@@ -107,9 +107,10 @@ class Linter:
         policy = self.languages[lang]
         context = CheckContext(lang=lang, now=as_aware(reference, policy.timezone), policy=policy,
                                index=index, calendars=self._calendars, timeless=timeless)
+        # Rules share prefilters (every phrase rule asks the same anchor question): ask each once.
+        prefilters = dict.fromkeys(rule.prefilter for rule in self.rules if rule.check is not None)
         lowered = text[start:end].lower()
-        if not any(rule.prefilter is None or rule.prefilter(lowered, context)
-                   for rule in self.rules if rule.check is not None):
+        if None not in prefilters and not any(prefilter(lowered, context) for prefilter in prefilters):
             return []  # nothing any rule looks for: no need to tokenize
         chunk = make_chunk(text, start, end, lang, lemmas=index.uses_lemmas, context=context)
         chunk.hits = index.run(chunk)
