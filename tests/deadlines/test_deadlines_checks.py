@@ -181,3 +181,30 @@ def test_last_weekday_is_never_a_promise(sv):
 ])
 def test_past_narrative_in_any_of_the_dates_clauses_makes_it_a_fact(clauses, expected):
     assert is_promise(clauses[0], "en" if clauses[0].startswith("We") else "sv", clauses=clauses) is expected
+
+
+# A weekday named without a week is the coming one in a promise and the last one in
+# a report: the past verb decides (Fri 20.11. reference, so "Sunday" reads as 22.11.).
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Vika ilmeni pian sunnuntain päivityksen jälkeen, ja yritimme käynnistää laitteen uudelleen.", "fi"),
+    ("Asentaja vaihtoi laitteen sunnuntaina.", "fi"),
+    ("Laite hajosi lauantaina, ja asentaja tulee maanantaina 30.11.", "fi"),
+    ("Technician visited on Sunday and replaced the unit.", "en"),
+    ("Shortly after Sunday's upgrade the gateway lost its tunnel.", "en"),
+    ("The courier delivered the parcel on Saturday.", "en"),
+    ("Teknikern kom på söndagen och bytte enheten.", "sv"),
+    ("Felet uppstod strax efter söndagens uppdatering.", "sv"),
+])
+def test_a_weekday_in_a_report_of_the_past_is_no_promise(lint, text, lang):
+    assert not [f for f in lint(text, lang) if f.rule == "non-business-day"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Asentaja tulee sunnuntaina.", "fi"),
+    ("Siirsimme käynnin sunnuntaille klo 9.", "fi"),
+    ("We moved your visit to Sunday at 9.", "en"),
+    ("The technician will come on Sunday.", "en"),
+    ("Vi flyttade besöket till söndag kl. 9.", "sv"),
+])
+def test_a_weekday_promised_or_moved_to_is_still_checked(lint, text, lang):
+    assert [f for f in lint(text, lang) if f.rule == "non-business-day"]

@@ -291,6 +291,11 @@ DEADLINE_AFTER: dict[str, tuple[str, ...]] = {
     "sv": ("senast", "som senast"),
     "en": ("at the latest", "latest"),
 }
+# A day something is moved to lies ahead, whatever the tense: "we moved your visit
+# to Sunday", "siirsimme käynnin sunnuntaille". Words before the day, and Finnish
+# case endings of the day itself.
+TARGET_BEFORE: dict[str, tuple[str, ...]] = {"fi": (), "sv": ("till",), "en": ("to",)}
+TARGET_ENDINGS: dict[str, tuple[str, ...]] = {"fi": ("lle", "ksi"), "sv": (), "en": ()}
 START_BEFORE: dict[str, tuple[str, ...]] = {
     "fi": ("alkaen",),
     "sv": ("från och med", "fr.o.m.", "fr o m", "from", "från"),

@@ -49,6 +49,13 @@ class TimeExpression:
                 or (self.week_offset is not None and self.week_offset < 0))
 
     @property
+    def bare_weekday(self) -> bool:
+        """A weekday with nothing to say which week ("on Sunday", "sunnuntaina"):
+        the coming one in a promise, the last one in a report of the past."""
+        return self.weekday is not None and self.weekday_relation is None and all(
+            getattr(self, name) is None for name in DATE_FIELDS if name not in ("weekday", "weekday_relation"))
+
+    @property
     def names_day(self) -> bool:
         """True when the expression itself says which day (or week/month) is meant."""
         return any(getattr(self, name) is not None for name in DATE_FIELDS) or bool(

@@ -61,8 +61,11 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
             # in on Monday 16 November, ..., and it will be ready on Tuesday 24
             # November" reports one date and promises the other.
             # A visit still ahead is promised even when told in the past tense
-            # ("we had to move the installation to Wednesday 2.12., 8–16").
-            ahead = resolution.start > context.now
+            # ("we had to move the installation to Wednesday 2.12., 8–16"). A bare
+            # weekday is ahead only by the engine's "nearest coming" reading, which
+            # a past verb overrides: "Vika ilmeni sunnuntaina" is last Sunday.
+            ahead = resolution.start > context.now and not (
+                expression.bare_weekday and not _told_as_target(text, expression, chunk.lang))
             clause = _clause(text, expression.start, expression.end)
             short = _clause(text, expression.start, expression.end, _CONJUNCTION_BREAK)
             promised = (expression.is_deadline or commits) and not (
@@ -105,6 +108,15 @@ def _clause_commits(chunk: Chunk, sentence, clause: tuple[int, int]) -> bool:
         return True
     index = chunk.context.index
     return _commits(index.has_cue(span, "commitment"), index.has_cue(span, "visit"))
+
+
+def _told_as_target(text: str, expression, lang: str) -> bool:
+    """The day is where something is moved to ("to Sunday", "sunnuntaille", "till söndag")."""
+    from deadlint.deadlines import lexicon
+
+    before = text[:expression.start].rstrip().lower()
+    return (before.endswith(tuple(f" {word}" for word in lexicon.TARGET_BEFORE[lang]))
+            or expression.text.lower().endswith(lexicon.TARGET_ENDINGS[lang]))
 
 
 def _commits(commitment: bool | None, visit: bool | None) -> bool:
