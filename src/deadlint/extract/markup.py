@@ -28,7 +28,7 @@ _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)[^\n]*\n.*?(?:^[ \t]{0,3}\1[ \t]*$|\Z)
 _INDENTED_CODE = re.compile(r"(?:(?<=\n\n)|\A)(?:(?: {4}|\t)[^\n]*(?:\n|\Z))+")
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
-_FRONT_MATTER = re.compile(r"\A---\n.*?\n---[ \t]*$", re.DOTALL | re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A---\r?\n.*?\n---[ \t\r]*$", re.DOTALL | re.MULTILINE)
 # Heading and list markers stay: they are prose. Emphasis markers are masked so
 # "**ASAP**" tokenizes like "ASAP".
 _EMPHASIS = re.compile(r"(?<![\w*_])(\*\*?|__?)(?=\S)|(?<=\S)(\*\*?|__?)(?![\w*_])")

@@ -19,6 +19,7 @@ from deadlint.sources.containers import (
     MAILDIR_PARTS, is_maildir, looks_like_mbox, read_maildir, read_mbox, read_mbox_file,
 )
 from deadlint.sources.decode import DecodeError, decode_bytes
+from deadlint.sources.front_matter import front_matter_date
 from deadlint.sources.mail import looks_like_message, read_message, read_message_file
 from deadlint.sources.model import ExportFields, Source, SourceError, size_problem
 
@@ -148,7 +149,8 @@ def _from_bytes(name: str, data: bytes, kind: str, max_bytes: int) -> Source | S
         text, encoding = decode_bytes(data)
     except DecodeError as exc:
         return SourceError(name, str(exc))
-    return Source(path=name, text=text, kind=kind, encoding=encoding)
+    sent_at = front_matter_date(text) if kind == "markdown" else None
+    return Source(path=name, text=text, kind=kind, encoding=encoding, sent_at=sent_at)
 
 
 def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], sniff_mbox: bool) -> Iterator[Path]:
