@@ -1,4 +1,6 @@
-"""examples/ shows every rule, and its clean drafts stay clean."""
+"""examples/ shows every rule, and its clean drafts stay clean, on any day: each
+draft carries the time it was written (a mail draft's Date: header, a Markdown
+draft's front matter), as real drafts do, so no --now is given here."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
 def _rules_fired(path: Path) -> set[str]:
-    result = CliRunner().invoke(main, ["check", str(path), "--now", "2026-11-20T10:00", "--format", "json"])
+    result = CliRunner().invoke(main, ["check", str(path), "--format", "json"])
     assert result.exit_code in (0, 1), result.output
     return {finding["rule"] for finding in json.loads(result.output)["findings"]}
 
@@ -30,5 +32,12 @@ def test_each_language_shows_every_phrase_rule():
 
 
 def test_clean_drafts_are_clean():
-    for name in ("en/clean-reply.txt", "fi/siisti-vastaus.txt", "sv/rent-svar.txt"):
+    for name in ("en/clean-reply.eml", "fi/siisti-vastaus.eml", "sv/rent-svar.eml"):
         assert _rules_fired(EXAMPLES / name) == set(), name
+
+
+def test_every_draft_says_when_it_was_written():
+    """The drafts' own times are what --now would say: Friday 20 November 2026, 10:00."""
+    pinned = CliRunner().invoke(main, ["check", str(EXAMPLES), "--format", "json", "--now", "2026-11-20T10:00"])
+    own = CliRunner().invoke(main, ["check", str(EXAMPLES), "--format", "json"])
+    assert json.loads(own.output)["findings"] == json.loads(pinned.output)["findings"]

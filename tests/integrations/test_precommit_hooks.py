@@ -35,7 +35,8 @@ SNAPSHOT_IGNORE = shutil.ignore_patterns(".git", "__pycache__", "*.pyc", ".venv"
                                          ".pytest_cache", ".hypothesis", "build", "dist", "node_modules")
 
 VAGUE_DRAFT = "Hei,\n\nKorjaamme vian ASAP.\n"
-CLEAN_DRAFT = "Hei,\n\nKorjaamme vian maanantaina 23.11. klo 12 mennessä.\n"
+# A macro promises a time relative to when it is sent: a fixed date would go stale.
+CLEAN_DRAFT = "Hei,\n\nKorjaamme vian kahden arkipäivän kuluessa.\n"
 VAGUE_MACROS = [{"id": 7, "title": "Delay", "content": "We will get back to you as soon as possible."}]
 CLEAN_MACROS = [{"id": 7, "title": "Delay", "content": "We will get back to you by Monday 12:00."}]
 
@@ -72,6 +73,11 @@ def write_macro_repo(path: Path, draft: str, macros: list) -> None:
 def try_repo(hook_repo: Path, cwd: Path) -> subprocess.CompletedProcess:
     # Every hook of the manifest in one run: both share one environment, so one install.
     env = {**os.environ, "PRE_COMMIT_COLOR": "never"}
+    if "FAKETIME" in env:
+        # Under libfaketime's future clock the package index's TLS certificates read as
+        # expired, so the hook's environment reuses the installed dependencies and build
+        # backend; deadlint itself is still installed from the snapshot, as a user gets it.
+        env.update(VIRTUALENV_SYSTEM_SITE_PACKAGES="1", PIP_NO_BUILD_ISOLATION="0")
     return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), "--all-files"],
                           check=False, cwd=cwd, env=env, capture_output=True, text=True, timeout=INSTALL_TIMEOUT)
 

@@ -7,7 +7,9 @@ from clirun import invoke
 
 from deadlint.integrations.sendmail import _leading_options, command, save_blocked
 
-HEADERS = b"From: alice@example.com\r\nTo: bob@example.com\r\nSubject: Status\r\n\r\n"
+# Written on Friday 20 November 2026: the Date: header is the reference time of its deadlines.
+HEADERS = (b"From: alice@example.com\r\nTo: bob@example.com\r\nSubject: Status\r\n"
+           b"Date: Fri, 20 Nov 2026 10:00:00 +0200\r\n\r\n")
 CLEAN = HEADERS + b"Hello,\r\n\r\nThe fix ships on Friday 27 November at 14:00.\r\n"
 VAGUE = HEADERS + b"Hello,\r\n\r\nWe will fix it ASAP.\r\n"
 # What mutt passes after $sendmail: sendmail's short options, then its own "--" guard.
@@ -35,7 +37,7 @@ def test_vague_message_is_refused_reported_and_saved(capture_mta, private_home):
     code, _out, err = sendmail(capture_mta, *MTA_ARGS, input=VAGUE)
     assert code == 65
     assert not capture_mta.called
-    assert "line 7:" in err and "ASAP" in err and "[vague-deadline, warning]" in err
+    assert "line 8:" in err and "ASAP" in err and "[vague-deadline, warning]" in err
     assert "suggestion: by " in err and "message NOT sent" in err
     [saved] = private_home.blocked()
     assert saved.read_bytes() == VAGUE
