@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from deadlint.config import LanguagePolicy, Policy
 from deadlint.rules.model import Rule
+from deadlint.rules.phrase_rule import PhraseRule
 
 SECTIONS = ("What", "Why", "Example", "Fix")
 _HEADINGS = {"What": "What it flags", "Why": "Why", "Example": "Example", "Fix": "How to fix"}
@@ -60,7 +61,7 @@ def _options(rule: Rule, policy: Policy):
     prefix = f"rules.{rule.id}"
     yield Option(f"{prefix}.enabled", "false turns the rule off", str(policy.rule_enabled(rule.id)).lower())
     yield Option(f"{prefix}.severity", "info, warning or error", policy.severity(rule.id, rule.severity))
-    if any(pack != rule.pack for pack in rule.languages.values()):  # its phrases come from packs
+    if isinstance(rule.check, PhraseRule):
         yield Option(f"{prefix}.phrases.<lang>.add", "more phrases to flag, in the pack pattern syntax", "[]")
         yield Option(f"{prefix}.phrases.<lang>.ignore", "look-alikes to leave silent", "[]")
     yield Option("per_path_ignores", f"`{{glob: [{rule.id}]}}` turns it off for matching paths", "{}")
