@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,11 +19,8 @@ PACK = Path(__file__).parent.parent / "examples" / "rule-pack"
 RULE = "reproachful-reference"
 
 
-@pytest.fixture(scope="module")
-def with_pack(tmp_path_factory):
-    """Run Python with the pack pip-installed into a target directory on its path."""
-    root = tmp_path_factory.mktemp("rule-pack")
-    source = shutil.copytree(PACK, root / "src")  # a build must not leave files in the checkout
+def _installed(root: Path, source: Path):
+    """A runner of Python with the pack at ``source`` pip-installed into a target directory on its path."""
     site = root / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", site, source],
                    check=True, capture_output=True, timeout=300)
@@ -33,6 +31,12 @@ def with_pack(tmp_path_factory):
                               text=True, timeout=300)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def with_pack(tmp_path_factory):
+    root = tmp_path_factory.mktemp("rule-pack")
+    return _installed(root, shutil.copytree(PACK, root / "src"))  # a build must not leave files in the checkout
 
 
 def test_the_pack_is_listed_and_explained(with_pack):
@@ -77,3 +81,22 @@ def test_the_packs_own_examples_hold(with_pack):
     assert result.returncode == 0, result.stderr
     outcome = json.loads(result.stdout)
     assert outcome["checked"] == 7 and outcome["wrong"] == []
+
+
+def test_the_phrase_pack_in_the_guide_works_as_written(tmp_path):
+    """docs/writing-a-rule-pack.md's phrase-only pack, built from its two code blocks."""
+    guide = (Path(__file__).parent.parent / "docs" / "writing-a-rule-pack.md").read_text(encoding="utf-8")
+    package = tmp_path / "src" / "deadlint_acme"
+    package.mkdir(parents=True)
+    for name, language in (("__init__.py", "python"), ("phrases.yaml", "yaml")):
+        block = re.search(rf"```{language}\n(# deadlint_acme/{re.escape(name)}.*?)```", guide, re.S)
+        (package / name).write_text(block.group(1), encoding="utf-8")
+    (tmp_path / "src" / "pyproject.toml").write_text(
+        (PACK / "pyproject.toml").read_text(encoding="utf-8")
+        .replace("deadlint-tone", "deadlint-acme").replace("deadlint_tone", "deadlint_acme"), encoding="utf-8")
+    run = _installed(tmp_path, tmp_path / "src")
+    texts = ["We'll add it down the road.", "It was fixed down the road.", "Our depot is down the road from you."]
+    result = run("-c", "import deadlint, json, sys; print(json.dumps([[f.rule for f in deadlint.check_text("
+                       f"t, language='en', now='{NOW}')] for t in {texts!r}]))")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [["vague-deadline"], [], []]
