@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from clirun import invoke
 from deadlint.rules.pages import SECTIONS, rule_page, split_sections
 
 DOCS = Path(__file__).parent.parent / "docs" / "rules"
+_RULE_IDS = [page.stem for page in DOCS.glob("*.md") if page.stem != "README"]
 
 
 def test_docs_rules_match_the_metadata(tmp_path, monkeypatch):
@@ -55,3 +57,12 @@ def test_markdown_into_an_unwritable_place_is_one_line_and_exit_2(tmp_path):
     blocker.write_text("", encoding="utf-8")
     code, _, err = invoke("rules", "--markdown", blocker / "rules")
     assert code == 2 and err.startswith("deadlint: error: --markdown ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("rule_id", sorted(set(_RULE_IDS) - {"macro-absolute-date"}))  # that one needs a macro export
+def test_each_rules_example_fires_it(ruleset, lint, rule_id):
+    """The page's example is a real case: every quoted sentence in it makes the rule fire."""
+    examples = re.findall(r'"([^"]+)"', split_sections(ruleset.rules[rule_id].doc)["Example"])
+    assert examples
+    for text in examples:
+        assert rule_id in {f.rule for f in lint(text)}, text
