@@ -207,9 +207,13 @@ def _check_timezone(tz: str) -> None:
 
 @main.command()
 @click.option("--explain", "explain_id", metavar="ID", help="Show one rule's documentation page.")
+@click.option("--markdown", "markdown_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Write every rule's page, and an index, as Markdown into this directory.")
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Policy file merged over rules.yaml.")
-def rules(explain_id, config) -> None:
+def rules(explain_id, markdown_dir, config) -> None:
     """List every rule and the pack it came from, or explain one."""
+    from deadlint.rules.pages import as_text, rule_page
+
     ruleset, problems = load_ruleset(config)
     for problem in problems:
         _fail(problem)
@@ -219,17 +223,31 @@ def rules(explain_id, config) -> None:
         if rule is None:
             _fail(f"unknown rule id {explain_id!r} (see `deadlint rules`)")
             sys.exit(EXIT_ERROR)
-        langs = ", ".join(f"{lang} ({pack})" for lang, pack in sorted(rule.languages.items())) or "all"
-        click.echo(f"{rule.id}  [{policy.severity(rule.id, rule.severity)}]  from {rule.pack}\n")
-        click.echo(f"{rule.summary}\n\nLanguages: {langs}\n\n{rule.doc}")
-        sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)
-    width = max(len(r) for r in ruleset.rules)
-    for rule in ruleset.rules.values():
-        state = "" if policy.rule_enabled(rule.id) else "  (disabled)"
-        langs = ",".join(sorted(rule.languages)) or "all"
-        click.echo(f"{rule.id:<{width}}  {policy.severity(rule.id, rule.severity):<7}  {rule.pack:<16}  "
-                   f"[{langs}]  {rule.summary}{state}")
+        click.echo(as_text(rule_page(rule, policy)), nl=False)
+    elif markdown_dir:
+        _write_rule_pages(markdown_dir, [rule_page(rule, policy) for rule in ruleset.rules.values()])
+    else:
+        width = max(len(r) for r in ruleset.rules)
+        for rule in ruleset.rules.values():
+            state = "" if policy.rule_enabled(rule.id) else "  (disabled)"
+            langs = ",".join(sorted(rule.languages)) or "all"
+            click.echo(f"{rule.id:<{width}}  {policy.severity(rule.id, rule.severity):<7}  {rule.pack:<16}  "
+                       f"[{langs}]  {rule.summary}{state}")
     sys.exit(EXIT_ERROR if problems else EXIT_CLEAN)
+
+
+def _write_rule_pages(directory: Path, pages) -> None:
+    from deadlint.rules.pages import as_markdown, index_markdown
+
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for page in pages:
+            (directory / f"{page.rule.id}.md").write_text(as_markdown(page), encoding="utf-8")
+        (directory / "README.md").write_text(index_markdown(pages), encoding="utf-8")
+    except OSError as exc:
+        _fail(f"--markdown {directory}: {exc.strerror or exc}")
+        sys.exit(EXIT_ERROR)
+    click.echo(f"wrote {len(pages)} rule pages and README.md to {directory}")
 
 
 @main.command()

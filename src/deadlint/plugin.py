@@ -1,8 +1,9 @@
 """Everything a rule pack needs, in one import.
 
-    from deadlint.plugin import hookimpl, Rule, Finding, PhraseData, load_phrase_file
+    from deadlint.plugin import hookimpl, Rule, PhraseRule, Finding, PhraseData, load_phrase_file
 
-See README.md, "Writing a rule pack", and plugins/deadlint_en for a complete pack.
+See docs/writing-a-rule-pack.md, examples/rule-pack (a pack with a rule of
+its own) and plugins/deadlint_en (phrases for the core's rules).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from deadlint.findings import Finding
 from deadlint.nlp import Chunk
 from deadlint.rules import hookimpl
 from deadlint.rules.model import PhraseData, Rule
+from deadlint.rules.phrase_rule import PhraseRule
 
-__all__ = ["Chunk", "Finding", "PhraseData", "Rule", "hookimpl", "load_phrase_file", "phrase_pack_hook"]
+__all__ = ["Chunk", "Finding", "PhraseData", "PhraseRule", "Rule", "hookimpl", "load_phrase_file",
+           "phrase_pack_hook"]
 
 
 def load_phrase_file(path: Path, pack: str) -> PhraseData:

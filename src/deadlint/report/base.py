@@ -23,6 +23,33 @@ class Located:
     def path(self) -> str:
         return self.source.path
 
+    # The finding's own fields, so API users need not reach through ``finding``.
+    @property
+    def rule(self) -> str:
+        return self.finding.rule
+
+    @property
+    def severity(self) -> str:
+        return self.finding.severity
+
+    @property
+    def message(self) -> str:
+        return self.finding.message
+
+    @property
+    def match(self) -> str:
+        return self.finding.match
+
+    @property
+    def suggestion(self) -> str | None:
+        return self.finding.suggestion
+
+    def as_dict(self) -> dict:
+        """The finding as ``deadlint check --format json`` prints it."""
+        from deadlint.report.jsonout import finding_dict  # jsonout builds on this module
+
+        return finding_dict(self)
+
 
 @dataclass
 class Report:

@@ -1,4 +1,4 @@
-"""JSON output; the schema is documented in README.md ("JSON output") and kept stable.
+"""JSON output; the schema is documented in docs/command-line.md ("JSON output") and kept stable.
 
 Keys of a finding: path, line, column, end_line, end_column (1-based,
 characters, end exclusive), rule, severity, message, match, language, and

@@ -27,7 +27,7 @@ def deadlint_rules() -> list[Rule]:
     return [
         Rule(id=rule_id, pack=PACK, summary=spec["summary"], doc=spec["doc"].strip(),
              severity=spec["severity"], check=(check := _check_for(rule_id, spec)), prefilter=check.may_fire,
-             yields_to=tuple(spec.get("yields_to", ())),
+             yields_to=tuple(spec.get("yields_to", ())), options=dict(spec.get("options", {})),
              # The deadline grammar is the core's own, for these languages.
              languages=dict.fromkeys(DEADLINE_LANGUAGES, PACK) if spec.get("kind") == "deadline" else {})
         for rule_id, spec in _definitions().items()

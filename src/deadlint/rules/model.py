@@ -26,8 +26,8 @@ class PhraseData:
 class Rule:
     """A rule and its documentation page.
 
-    ``doc`` is one paragraph each of what, why, example and fix, as shown by
-    ``deadlint rules --explain ID``. ``check`` yields findings for one chunk of
+    ``doc`` is a paragraph each of "What:", "Why:", "Example:" and "Fix:", as
+    shown by ``deadlint rules --explain ID`` and docs/rules/ID.md. ``check`` yields findings for one chunk of
     one language; phrase rules leave it unset and are driven by phrase data.
     """
 
@@ -42,6 +42,8 @@ class Rule:
     # fire on is never tokenized. None (the default): always run ``check``.
     prefilter: Callable[[str, CheckContext], bool] | None = None
     languages: dict[str, str] = field(default_factory=dict)  # language -> pack giving its phrases
+    # Per-language policy keys the rule reads (languages.<lang>.KEY) -> what they change, for its page.
+    options: dict[str, str] = field(default_factory=dict)
     # Rules whose finding in the same sentence makes this one redundant: "we'll
     # get back to you ASAP" is a vague deadline, not also a missing update time.
     yields_to: tuple[str, ...] = ()
