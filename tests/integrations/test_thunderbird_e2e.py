@@ -1,0 +1,226 @@
+"""The add-on in a real Thunderbird: headless, driven over Marionette, sending to a loopback SMTP sink.
+
+One Thunderbird runs for the whole module (starting one takes seconds). The
+native host is the one `deadlint hook install thunderbird` installs, in a
+private HOME; DEADLINT_NOW pins its reference time to Thursday 3 December 2026
+10:00 in Helsinki, so "ASAP" becomes "by Friday 4 December, 12:00" whatever
+day the test runs.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+if shutil.which("thunderbird") is None:
+    pytest.skip("thunderbird is not installed (apt-get install thunderbird)", allow_module_level=True)
+pytest.importorskip("marionette_driver", reason="marionette_driver is not installed (pip install -e '.[test]')")
+
+from smtp_sink import SMTPSink  # noqa: E402
+from thunderbird_driver import FROM, Thunderbird, write_profile  # noqa: E402
+
+NOW = "2026-12-03T10:00+02:00"
+SUGGESTION = "by Friday 4 December, 12:00"
+CUSTOMER = "customer@example.com"
+EXTENSION = Path(__file__).resolve().parents[2] / "integrations" / "thunderbird"
+# The first message of Local Folders/Inbox: what the reply tests answer.
+INBOX = (b"From customer@example.com Thu Dec  3 09:00:00 2026\n"
+         b"From: Customer <customer@example.com>\n"
+         b"To: Support Agent <agent@example.com>\n"
+         b"Subject: Router broken\n"
+         b"Date: Thu, 03 Dec 2026 09:00:00 +0200\n"
+         b"Message-ID: <router-broken@example.com>\n"
+         b"Content-Type: text/plain; charset=utf-8\n"
+         b"\n"
+         b"Please send a new router ASAP, nobody here can work.\n\n")
+
+
+def build_xpi(out: Path) -> Path:
+    spec = importlib.util.spec_from_file_location("deadlint_thunderbird_package", EXTENSION / "package.py")
+    packager = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(packager)
+    return packager.build(out)
+
+
+class Session:
+    def __init__(self, root: Path):
+        home = root / "home"
+        home.mkdir()
+        self.env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share"),
+                    "XDG_CONFIG_HOME": str(home / ".config"), "XDG_STATE_HOME": str(home / ".local" / "state"),
+                    "MOZ_HEADLESS": "1", "DEADLINT_NOW": NOW}
+        for name in ("DEADLINT_CONFIG", "DEADLINT_MIN_SEVERITY"):
+            self.env.pop(name, None)
+        self.host_manifest = home / ".mozilla" / "native-messaging-hosts" / "deadlint.json"
+        self.install_host()
+        self.sink = SMTPSink().__enter__()
+        write_profile(root / "profile", build_xpi(root / "deadlint.xpi"), self.sink.port, inbox=INBOX)
+        self.tb = Thunderbird(shutil.which("thunderbird"), root / "profile", self.env, root / "thunderbird.log")
+        self.host_ready = self.wait_for_host()
+
+    def install_host(self) -> None:
+        # The command a user runs, with the private HOME; the launcher runs this Python.
+        subprocess.run([sys.executable, "-m", "deadlint", "hook", "install", "thunderbird"], env=self.env,
+                       check=True, capture_output=True, timeout=120)
+
+    def wait_for_host(self, timeout: float = 90) -> str:
+        """The host's "ready in N s" line: the add-on started it with Thunderbird."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            ready = [line for line in self.tb.console() if "deadlint native-host: ready" in line]
+            if ready:
+                return ready[0].rpartition("ready in ")[2]
+            time.sleep(0.2)
+        raise AssertionError(f"the native host never said it was ready:\n{self.tb.log_text()}")
+
+    def host_pids(self) -> list[int]:
+        """The native host processes Thunderbird started (its children running `native-host`)."""
+        pids = []
+        for entry in Path("/proc").iterdir():
+            try:
+                cmdline = (entry / "cmdline").read_bytes()
+                parent = int((entry / "stat").read_text().rpartition(")")[2].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            if parent == self.tb.process.pid and b"native-host" in cmdline:
+                pids.append(int(entry.name))
+        return pids
+
+    def delivered(self, count_before: int) -> str:
+        """The text of the one message the sink received since ``count_before``."""
+        message = self.sink.wait_for(count_before + 1)[-1]
+        assert message.recipients == [CUSTOMER] and message.sender == FROM
+        return message.text()
+
+    def close(self) -> None:
+        self.tb.close()
+        self.sink.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def tb(tmp_path_factory):
+    session = Session(tmp_path_factory.mktemp("thunderbird"))
+    yield session
+    session.close()
+
+
+@pytest.fixture(autouse=True)
+def fresh_windows(tb):
+    """Each test starts with no compose window and no deadlint window open."""
+    yield
+    tb.tb.close_popups()
+    tb.tb.close_compose_windows()
+
+
+def blocked_send(tb, window: int) -> tuple[float, dict]:
+    """Send a draft deadlint stops: (seconds until answered, what its window shows)."""
+    before = len(tb.sink.messages)
+    answered = tb.tb.send(window)
+    popup = tb.tb.popup()
+    assert popup is not None, "no deadlint window opened"
+    assert len(tb.sink.messages) == before, "a blocked draft reached the SMTP server"
+    return answered, popup
+
+
+def test_blocked_plain_draft_is_answered_fast_and_back_to_the_draft_unlocks_it(tb, capsys):
+    window = tb.tb.compose("Your ticket", "Hello,\n\nWe will fix this ASAP.\n", html=False)
+    answered, popup = blocked_send(tb, window)
+    with capsys.disabled():
+        print(f"\n  first send answered in {answered * 1000:.0f} ms (host ready in {tb.host_ready})")
+    # The host was started with Thunderbird, so the first send does not wait for the models.
+    assert answered < 0.5
+    assert popup["title"] == "Message not sent: vague promises"
+    assert popup["rows"] == [["line 3", "“ASAP”", "vague time “ASAP”: promise an exact time [vague-deadline]", SUGGESTION]]
+    assert popup["buttons"] == ["apply", "send-anyway", "edit"]
+    # Unlocked while deadlint's window is still open: no focus event is needed.
+    draft = tb.tb.draft(window)
+    assert (draft["locked"], draft["readOnly"]) == (False, False)
+    tb.tb.click("edit")
+    tb.tb.type_over(window, "Hello,\n\nWe will fix this by Monday 7 December at 16:00.\n")
+    before = len(tb.sink.messages)
+    tb.tb.send(window)
+    assert "We will fix this by Monday 7 December at 16:00." in tb.delivered(before)
+
+
+def test_send_anyway_delivers_an_html_draft_as_written(tb):
+    window = tb.tb.compose("Your ticket", "<p>Hello,</p><p>We will fix this <b>ASAP</b>.</p>", html=True)
+    _, popup = blocked_send(tb, window)
+    assert [row[1] for row in popup["rows"]] == ["“ASAP”"]
+    before = len(tb.sink.messages)
+    tb.tb.click("send-anyway")
+    assert "We will fix this <b>ASAP</b>." in tb.delivered(before)  # the HTML part, as written
+
+
+def test_apply_writes_the_suggestions_into_a_plain_draft(tb):
+    window = tb.tb.compose("Fix coming ASAP", "Hello,\n\nWe will fix this ASAP.\n\nRegards,\nAnna\n", html=False)
+    _, popup = blocked_send(tb, window)
+    assert len(popup["rows"]) == 2
+    tb.tb.click("apply")
+    draft = tb.tb.draft(window)
+    assert draft["subject"] == f"Fix coming {SUGGESTION}"
+    assert draft["text"].strip() == f"Hello,\n\nWe will fix this {SUGGESTION}.\n\nRegards,\nAnna"
+    before = len(tb.sink.messages)
+    assert tb.tb.send(window) < 20  # the user reviews it and presses Send: now clean
+    text = tb.delivered(before)
+    assert f"We will fix this {SUGGESTION}." in text and "ASAP" not in text
+    assert tb.sink.messages[-1].message["Subject"] == f"Fix coming {SUGGESTION}"
+
+
+def test_apply_writes_the_suggestions_into_an_html_draft_and_keeps_its_markup(tb):
+    body = "<p>Hello,</p><p>We will fix this ASAP and <i>call you</i>.</p><p>Regards,<br>Anna</p>"
+    window = tb.tb.compose("Your ticket", body, html=True)
+    blocked_send(tb, window)
+    tb.tb.click("apply")
+    html = tb.tb.draft(window)["html"]
+    assert f"We will fix this {SUGGESTION} and <i>call you</i>." in html
+    before = len(tb.sink.messages)
+    tb.tb.send(window)
+    text = tb.delivered(before)
+    assert SUGGESTION in text and "ASAP" not in text
+
+
+def test_clean_draft_is_delivered_unchanged(tb):
+    body = "Hello,\n\nThe new router will reach you by Friday 4 December at 12:00.\n\nRegards,\nAnna\n"
+    window = tb.tb.compose("Your ticket", body, html=False)
+    before = len(tb.sink.messages)
+    tb.tb.send(window)
+    message = tb.sink.wait_for(before + 1)[-1]
+    assert message.message.get_content().replace("\r\n", "\n").strip() == body.strip()
+    assert tb.tb.popup(timeout=1) is None
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["plain", "html"])
+def test_quoted_text_in_a_reply_is_not_flagged(tb, html):
+    window = tb.tb.reply_to_inbox("Thanks for the photos; the technician has replaced the router.", html=html)
+    before = len(tb.sink.messages)
+    tb.tb.send(window)
+    text = tb.delivered(before)
+    assert "the technician has replaced the router" in text
+    assert "Please send a new router ASAP" in text  # the customer's words, quoted, went out
+    assert tb.tb.popup(timeout=1) is None
+
+
+def test_a_missing_host_says_so_and_sends(tb):
+    """Last in the module: the host is uninstalled and stopped, then put back."""
+    tb.host_manifest.unlink()
+    for pid in tb.host_pids():
+        os.kill(pid, signal.SIGTERM)
+    try:
+        window = tb.tb.compose("Your ticket", "We will fix this ASAP.\n", html=False)
+        before = len(tb.sink.messages)
+        tb.tb.send(window)
+        assert "We will fix this ASAP." in tb.delivered(before)  # unchecked, but not stopped
+        popup = tb.tb.popup()
+        assert popup["title"] == "deadlint could not check this message"
+        assert "deadlint hook install thunderbird" in popup["intro"] and "sent unchecked" in popup["intro"]
+        assert popup["buttons"] == ["edit"]
+    finally:
+        tb.install_host()
