@@ -12,7 +12,8 @@ const HOST = "deadlint"; // the native host manifest's "name"
 // The host loads its language models when it starts (a second or two, while
 // Thunderbird starts); later checks take milliseconds.
 const TIMEOUT_MS = 20000;
-const INSTALL_HINT = "run `deadlint hook install thunderbird`";
+const INSTALL_HINT = "If deadlint is not installed for this user, run `deadlint hook install thunderbird`; " +
+  "the next message starts the host again.";
 
 // One long-lived port rather than runtime.sendNativeMessage: that would start
 // a new host process, and pay the model loading again, for every send.
@@ -117,7 +118,7 @@ messenger.compose.onBeforeSend.addListener(async (tab, details) => {
     reply = await check(draft.text);
   } catch (error) {
     // A broken installation must not stop all mail: send, and say why it was not checked.
-    showBlocked(tab.id, { error: `${error.message} (${INSTALL_HINT})`, sent: true });
+    showBlocked(tab.id, { error: error.message, hint: INSTALL_HINT, sent: true });
     return {};
   }
   if (reply.error) {

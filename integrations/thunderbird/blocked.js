@@ -18,7 +18,14 @@ async function closeWindow() {
 
 function showError(state) {
   byId("title").textContent = "deadlint could not check this message";
-  byId("intro").textContent = `${state.error}${state.sent ? " (the message was sent unchecked)" : ""}`;
+  const parts = [`${state.error.replace(/\.$/, "")}.`];
+  if (state.sent) {
+    parts.push("The message was sent unchecked.");
+  }
+  if (state.hint) {
+    parts.push(state.hint);
+  }
+  byId("intro").textContent = parts.join(" ");
   byId("findings").hidden = true;
   byId("apply").hidden = true;
   byId("send-anyway").hidden = true;

@@ -104,10 +104,10 @@ class SMTPSink:
                 self._arrived.wait(left)
             return self.messages[:count]
 
-    def __enter__(self) -> SMTPSink:
+    def start(self) -> SMTPSink:
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def stop(self) -> None:
         self._server.shutdown()
         self._server.server_close()

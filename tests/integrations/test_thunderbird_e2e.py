@@ -68,10 +68,15 @@ class Session:
             self.env["LD_PRELOAD"] = " ".join(preload)
         self.host_manifest = home / ".mozilla" / "native-messaging-hosts" / "deadlint.json"
         self.install_host()
-        self.sink = SMTPSink().__enter__()
-        write_profile(root / "profile", build_xpi(root / "deadlint.xpi"), self.sink.port, inbox=INBOX)
-        self.tb = Thunderbird(shutil.which("thunderbird"), root / "profile", self.env, root / "thunderbird.log")
-        self.host_ready = self.wait_for_host()
+        self.sink = SMTPSink().start()
+        self.tb = None
+        try:
+            write_profile(root / "profile", build_xpi(root / "deadlint.xpi"), self.sink.port, inbox=INBOX)
+            self.tb = Thunderbird(shutil.which("thunderbird"), root / "profile", self.env, root / "thunderbird.log")
+            self.host_ready = self.wait_for_host()
+        except BaseException:
+            self.close()
+            raise
 
     def install_host(self) -> None:
         # The command a user runs, with the private HOME; the launcher runs this Python.
@@ -108,8 +113,9 @@ class Session:
         return message.text()
 
     def close(self) -> None:
-        self.tb.close()
-        self.sink.__exit__(None, None, None)
+        if self.tb is not None:
+            self.tb.close()
+        self.sink.stop()
 
 
 @pytest.fixture(scope="module")
@@ -194,6 +200,16 @@ def test_apply_writes_the_suggestions_into_an_html_draft_and_keeps_its_markup(tb
     assert SUGGESTION in text and "ASAP" not in text
 
 
+def test_apply_leaves_what_needs_the_users_own_words_and_says_so(tb):
+    # "guaranteed" has advice, not a drop-in replacement: only "ASAP" is rewritten.
+    window = tb.tb.compose("Your ticket", "We will fix this ASAP. The fix is guaranteed to work.\n", html=False)
+    _, popup = blocked_send(tb, window)
+    assert [row[1] for row in popup["rows"]] == ["“ASAP”", "“guaranteed”"]
+    tb.tb.click("apply")
+    assert tb.tb.popup()["intro"].startswith("Applied 1 suggestion; 1 needs your own words.")
+    assert tb.tb.draft(window)["text"].strip() == f"We will fix this {SUGGESTION}. The fix is guaranteed to work."
+
+
 def test_clean_draft_is_delivered_unchanged(tb):
     body = "Hello,\n\nThe new router will reach you by Friday 4 December at 12:00.\n\nRegards,\nAnna\n"
     window = tb.tb.compose("Your ticket", body, html=False)
@@ -227,7 +243,8 @@ def test_a_missing_host_says_so_and_sends(tb):
         assert "We will fix this ASAP." in tb.delivered(before)  # unchecked, but not stopped
         popup = tb.tb.popup()
         assert popup["title"] == "deadlint could not check this message"
-        assert "deadlint hook install thunderbird" in popup["intro"] and "sent unchecked" in popup["intro"]
+        assert popup["intro"].startswith("No such native application deadlint. The message was sent unchecked.")
+        assert "run `deadlint hook install thunderbird`" in popup["intro"]
         assert popup["buttons"] == ["edit"]
     finally:
         tb.install_host()

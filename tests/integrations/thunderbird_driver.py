@@ -65,21 +65,17 @@ PREFS = {
 
 
 def write_profile(profile: Path, xpi: Path, smtp_port: int, inbox: bytes = b"") -> None:
-    """A profile that starts straight into the main window with the add-on enabled."""
-    prefs = {**PREFS, "mail.smtpserver.smtp1.port": smtp_port}
-    lines = [f"user_pref({json.dumps(name)}, {json.dumps(value)});" for name, value in prefs.items()]
-    profile.mkdir(parents=True)
-    (profile / "user.js").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (profile / "extensions").mkdir()
-    (profile / "extensions" / f"{ADDON_ID}.xpi").write_bytes(xpi.read_bytes())
+    """A profile that starts straight into the main window with the add-on enabled;
+    ``inbox`` (an mbox) is its Local Folders/Inbox."""
     local = profile / "Mail" / "Local Folders"
     local.mkdir(parents=True)
     (local / "Inbox").write_bytes(inbox)
-    (profile / "prefs.js").touch()
-    (local / "Sent").touch()
-    # Account keys point at the folder through this pref.
-    with (profile / "user.js").open("a", encoding="utf-8") as file:
-        file.write(f"user_pref(\"mail.server.server1.directory\", {json.dumps(str(local))});\n")
+    prefs = {**PREFS, "mail.smtpserver.smtp1.port": smtp_port, "mail.server.server1.directory": str(local)}
+    (profile / "user.js").write_text(
+        "".join(f"user_pref({json.dumps(name)}, {json.dumps(value)});\n" for name, value in prefs.items()),
+        encoding="utf-8")
+    (profile / "extensions").mkdir()
+    (profile / "extensions" / f"{ADDON_ID}.xpi").write_bytes(xpi.read_bytes())
 
 
 # Appended to compose scripts: waits for the compose window that was not in `before`.
@@ -104,9 +100,14 @@ class Thunderbird:
             [binary, "-profile", str(profile), "-no-remote", "--headless", "--marionette",
              "-remote-allow-system-access"],
             env=env, stdin=subprocess.DEVNULL, stdout=log.open("wb"), stderr=subprocess.STDOUT)
-        self.client = Marionette(port=self._marionette_port(), startup_timeout=60)
-        self.client.start_session()
-        self.client.set_context("chrome")
+        try:
+            self.client = Marionette(port=self._marionette_port(), startup_timeout=60)
+            self.client.start_session()
+            self.client.set_context("chrome")
+        except BaseException:
+            self.process.kill()
+            self.process.wait()
+            raise
 
     def _marionette_port(self, timeout: float = 90) -> int:
         active = self.profile / "MarionetteActivePort"
