@@ -221,13 +221,16 @@ def test_clean_draft_is_delivered_unchanged(tb):
 
 
 @pytest.mark.parametrize("html", [False, True], ids=["plain", "html"])
-def test_quoted_text_in_a_reply_is_not_flagged(tb, html):
-    window = tb.tb.reply_to_inbox("Thanks for the photos; the technician has replaced the router.", html=html)
+def test_quoted_text_in_a_reply_is_neither_flagged_nor_rewritten(tb, html):
+    window = tb.tb.reply_to_inbox("We will send the new router ASAP.", html=html)
+    _, popup = blocked_send(tb, window)
+    assert [row[1] for row in popup["rows"]] == ["“ASAP”"]  # the reply's own, not the customer's
+    tb.tb.click("apply")
     before = len(tb.sink.messages)
-    tb.tb.send(window)
+    tb.tb.send(window)  # the quoted "ASAP" alone does not stop it
     text = tb.delivered(before)
-    assert "the technician has replaced the router" in text
-    assert "Please send a new router ASAP" in text  # the customer's words, quoted, went out
+    assert f"We will send the new router {SUGGESTION}." in text
+    assert "Please send a new router ASAP, nobody here can work." in text  # quoted as the customer wrote it
     assert tb.tb.popup(timeout=1) is None
 
 

@@ -156,7 +156,8 @@ return await newComposeWindow(before);
 """ % IDENTITY + _NEW_COMPOSE_WINDOW, to, subject, body, html)
 
     def reply_to_inbox(self, typed: str, *, html: bool) -> int:
-        """A reply to the first message in Local Folders/Inbox, ``typed`` written above the quote."""
+        """A reply to the first message in Local Folders/Inbox, ``typed`` where Thunderbird
+        puts the caret (below the quote, by default)."""
         return self.run(self._FIND + """
 const [typed, html] = arguments;
 const inbox = MailServices.accounts.localFoldersServer.rootFolder.getChildNamed("Inbox");
@@ -170,9 +171,7 @@ const before = new Set(Services.wm.getEnumerator("msgcompose"));
 MailServices.compose.OpenComposeWindow(null, header, inbox.getUriForMsg(header), Ci.nsIMsgCompType.ReplyToSender,
   html ? Ci.nsIMsgCompFormat.HTML : Ci.nsIMsgCompFormat.PlainText, MailServices.accounts.getIdentity("%s"), null, null);
 const id = await newComposeWindow(before);
-const editor = composeWindow(id).GetCurrentEditor();
-editor.beginningOfDocument();
-editor.insertText(typed);
+composeWindow(id).GetCurrentEditor().insertText(typed);
 return id;
 """ % IDENTITY + _NEW_COMPOSE_WINDOW, typed, html)
 
