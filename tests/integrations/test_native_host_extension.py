@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import shutil
 import subprocess
 import zipfile
-from pathlib import Path
 
 import pytest
 
+from thunderbird_driver import EXTENSION, load_packager
+
 from deadlint.integrations.thunderbird_install import EXTENSION_ID, HOST_NAME
-
-EXTENSION = Path(__file__).resolve().parents[2] / "integrations" / "thunderbird"
-
-
-def load_packager():
-    spec = importlib.util.spec_from_file_location("deadlint_thunderbird_package", EXTENSION / "package.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_manifest_is_a_mailextension_the_host_manifest_allows():

@@ -9,7 +9,6 @@ day the test runs.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -26,12 +25,11 @@ if shutil.which("thunderbird") is None:
 pytest.importorskip("marionette_driver", reason="marionette_driver is not installed (pip install -e '.[test]')")
 
 from smtp_sink import SMTPSink  # noqa: E402
-from thunderbird_driver import FROM, Thunderbird, write_profile  # noqa: E402
+from thunderbird_driver import FROM, Thunderbird, load_packager, write_profile  # noqa: E402
 
 NOW = "2026-12-03T10:00+02:00"
 SUGGESTION = "by Friday 4 December, 12:00"
 CUSTOMER = "customer@example.com"
-EXTENSION = Path(__file__).resolve().parents[2] / "integrations" / "thunderbird"
 # The first message of Local Folders/Inbox: what the reply tests answer.
 INBOX = (b"From customer@example.com Thu Dec  3 09:00:00 2026\n"
          b"From: Customer <customer@example.com>\n"
@@ -42,13 +40,6 @@ INBOX = (b"From customer@example.com Thu Dec  3 09:00:00 2026\n"
          b"Content-Type: text/plain; charset=utf-8\n"
          b"\n"
          b"Please send a new router ASAP, nobody here can work.\n\n")
-
-
-def build_xpi(out: Path) -> Path:
-    spec = importlib.util.spec_from_file_location("deadlint_thunderbird_package", EXTENSION / "package.py")
-    packager = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(packager)
-    return packager.build(out)
 
 
 class Session:
@@ -71,7 +62,7 @@ class Session:
         self.sink = SMTPSink().start()
         self.tb = None
         try:
-            write_profile(root / "profile", build_xpi(root / "deadlint.xpi"), self.sink.port, inbox=INBOX)
+            write_profile(root / "profile", load_packager().build(root / "deadlint.xpi"), self.sink.port, inbox=INBOX)
             self.tb = Thunderbird(shutil.which("thunderbird"), root / "profile", self.env, root / "thunderbird.log")
             self.host_ready = self.wait_for_host()
         except BaseException:
@@ -119,135 +110,135 @@ class Session:
 
 
 @pytest.fixture(scope="module")
-def tb(tmp_path_factory):
+def session(tmp_path_factory):
     session = Session(tmp_path_factory.mktemp("thunderbird"))
     yield session
     session.close()
 
 
 @pytest.fixture(autouse=True)
-def fresh_windows(tb):
+def fresh_windows(session):
     """Each test starts with no compose window and no deadlint window open."""
     yield
-    tb.tb.close_popups()
-    tb.tb.close_compose_windows()
+    session.tb.close_popups()
+    session.tb.close_compose_windows()
 
 
-def blocked_send(tb, window: int) -> tuple[float, dict]:
+def blocked_send(session, window: int) -> tuple[float, dict]:
     """Send a draft deadlint stops: (seconds until answered, what its window shows)."""
-    before = len(tb.sink.messages)
-    answered = tb.tb.send(window)
-    popup = tb.tb.popup()
+    before = len(session.sink.messages)
+    answered = session.tb.send(window)
+    popup = session.tb.popup()
     assert popup is not None, "no deadlint window opened"
-    assert len(tb.sink.messages) == before, "a blocked draft reached the SMTP server"
+    assert len(session.sink.messages) == before, "a blocked draft reached the SMTP server"
     return answered, popup
 
 
-def test_blocked_plain_draft_is_answered_fast_and_back_to_the_draft_unlocks_it(tb, capsys):
-    window = tb.tb.compose("Your ticket", "Hello,\n\nWe will fix this ASAP.\n", html=False)
-    answered, popup = blocked_send(tb, window)
+def test_blocked_plain_draft_is_answered_fast_and_back_to_the_draft_unlocks_it(session, capsys):
+    window = session.tb.compose("Your ticket", "Hello,\n\nWe will fix this ASAP.\n", html=False)
+    answered, popup = blocked_send(session, window)
     with capsys.disabled():
-        print(f"\n  first send answered in {answered * 1000:.0f} ms (host ready in {tb.host_ready})")
+        print(f"\n  first send answered in {answered * 1000:.0f} ms (host ready in {session.host_ready})")
     # The host was started with Thunderbird, so the first send does not wait for the models.
     assert answered < 0.5
     assert popup["title"] == "Message not sent: vague promises"
     assert popup["rows"] == [["line 3", "“ASAP”", "vague time “ASAP”: promise an exact time [vague-deadline]", SUGGESTION]]
     assert popup["buttons"] == ["apply", "send-anyway", "edit"]
     # Unlocked while deadlint's window is still open: no focus event is needed.
-    draft = tb.tb.draft(window)
+    draft = session.tb.draft(window)
     assert (draft["locked"], draft["readOnly"]) == (False, False)
-    tb.tb.click("edit")
-    tb.tb.type_over(window, "Hello,\n\nWe will fix this by Monday 7 December at 16:00.\n")
-    before = len(tb.sink.messages)
-    tb.tb.send(window)
-    assert "We will fix this by Monday 7 December at 16:00." in tb.delivered(before)
+    session.tb.click("edit")
+    session.tb.type_over(window, "Hello,\n\nWe will fix this by Monday 7 December at 16:00.\n")
+    before = len(session.sink.messages)
+    session.tb.send(window)
+    assert "We will fix this by Monday 7 December at 16:00." in session.delivered(before)
 
 
-def test_send_anyway_delivers_an_html_draft_as_written(tb):
-    window = tb.tb.compose("Your ticket", "<p>Hello,</p><p>We will fix this <b>ASAP</b>.</p>", html=True)
-    _, popup = blocked_send(tb, window)
+def test_send_anyway_delivers_an_html_draft_as_written(session):
+    window = session.tb.compose("Your ticket", "<p>Hello,</p><p>We will fix this <b>ASAP</b>.</p>", html=True)
+    _, popup = blocked_send(session, window)
     assert [row[1] for row in popup["rows"]] == ["“ASAP”"]
-    before = len(tb.sink.messages)
-    tb.tb.click("send-anyway")
-    assert "We will fix this <b>ASAP</b>." in tb.delivered(before)  # the HTML part, as written
+    before = len(session.sink.messages)
+    session.tb.click("send-anyway")
+    assert "We will fix this <b>ASAP</b>." in session.delivered(before)  # the HTML part, as written
 
 
-def test_apply_writes_the_suggestions_into_a_plain_draft(tb):
-    window = tb.tb.compose("Fix coming ASAP", "Hello,\n\nWe will fix this ASAP.\n\nRegards,\nAnna\n", html=False)
-    _, popup = blocked_send(tb, window)
+def test_apply_writes_the_suggestions_into_a_plain_draft(session):
+    window = session.tb.compose("Fix coming ASAP", "Hello,\n\nWe will fix this ASAP.\n\nRegards,\nAnna\n", html=False)
+    _, popup = blocked_send(session, window)
     assert len(popup["rows"]) == 2
-    tb.tb.click("apply")
-    draft = tb.tb.draft(window)
+    session.tb.click("apply")
+    draft = session.tb.draft(window)
     assert draft["subject"] == f"Fix coming {SUGGESTION}"
     assert draft["text"].strip() == f"Hello,\n\nWe will fix this {SUGGESTION}.\n\nRegards,\nAnna"
-    before = len(tb.sink.messages)
-    assert tb.tb.send(window) < 20  # the user reviews it and presses Send: now clean
-    text = tb.delivered(before)
+    before = len(session.sink.messages)
+    assert session.tb.send(window) < 20  # the user reviews it and presses Send: now clean
+    text = session.delivered(before)
     assert f"We will fix this {SUGGESTION}." in text and "ASAP" not in text
-    assert tb.sink.messages[-1].message["Subject"] == f"Fix coming {SUGGESTION}"
+    assert session.sink.messages[-1].message["Subject"] == f"Fix coming {SUGGESTION}"
 
 
-def test_apply_writes_the_suggestions_into_an_html_draft_and_keeps_its_markup(tb):
+def test_apply_writes_the_suggestions_into_an_html_draft_and_keeps_its_markup(session):
     body = "<p>Hello,</p><p>We will fix this ASAP and <i>call you</i>.</p><p>Regards,<br>Anna</p>"
-    window = tb.tb.compose("Your ticket", body, html=True)
-    blocked_send(tb, window)
-    tb.tb.click("apply")
-    html = tb.tb.draft(window)["html"]
+    window = session.tb.compose("Your ticket", body, html=True)
+    blocked_send(session, window)
+    session.tb.click("apply")
+    html = session.tb.draft(window)["html"]
     assert f"We will fix this {SUGGESTION} and <i>call you</i>." in html
-    before = len(tb.sink.messages)
-    tb.tb.send(window)
-    text = tb.delivered(before)
+    before = len(session.sink.messages)
+    session.tb.send(window)
+    text = session.delivered(before)
     assert SUGGESTION in text and "ASAP" not in text
 
 
-def test_apply_leaves_what_needs_the_users_own_words_and_says_so(tb):
+def test_apply_leaves_what_needs_the_users_own_words_and_says_so(session):
     # "guaranteed" has advice, not a drop-in replacement: only "ASAP" is rewritten.
-    window = tb.tb.compose("Your ticket", "We will fix this ASAP. The fix is guaranteed to work.\n", html=False)
-    _, popup = blocked_send(tb, window)
+    window = session.tb.compose("Your ticket", "We will fix this ASAP. The fix is guaranteed to work.\n", html=False)
+    _, popup = blocked_send(session, window)
     assert [row[1] for row in popup["rows"]] == ["“ASAP”", "“guaranteed”"]
-    tb.tb.click("apply")
-    assert tb.tb.popup()["intro"].startswith("Applied 1 suggestion; 1 needs your own words.")
-    assert tb.tb.draft(window)["text"].strip() == f"We will fix this {SUGGESTION}. The fix is guaranteed to work."
+    session.tb.click("apply")
+    assert session.tb.popup()["intro"].startswith("Applied 1 suggestion; 1 needs your own words.")
+    assert session.tb.draft(window)["text"].strip() == f"We will fix this {SUGGESTION}. The fix is guaranteed to work."
 
 
-def test_clean_draft_is_delivered_unchanged(tb):
+def test_clean_draft_is_delivered_unchanged(session):
     body = "Hello,\n\nThe new router will reach you by Friday 4 December at 12:00.\n\nRegards,\nAnna\n"
-    window = tb.tb.compose("Your ticket", body, html=False)
-    before = len(tb.sink.messages)
-    tb.tb.send(window)
-    message = tb.sink.wait_for(before + 1)[-1]
+    window = session.tb.compose("Your ticket", body, html=False)
+    before = len(session.sink.messages)
+    session.tb.send(window)
+    message = session.sink.wait_for(before + 1)[-1]
     assert message.message.get_content().replace("\r\n", "\n").strip() == body.strip()
-    assert tb.tb.popup(timeout=1) is None
+    assert session.tb.popup(timeout=1) is None
 
 
 @pytest.mark.parametrize("html", [False, True], ids=["plain", "html"])
-def test_quoted_text_in_a_reply_is_neither_flagged_nor_rewritten(tb, html):
-    window = tb.tb.reply_to_inbox("We will send the new router ASAP.", html=html)
-    _, popup = blocked_send(tb, window)
+def test_quoted_text_in_a_reply_is_neither_flagged_nor_rewritten(session, html):
+    window = session.tb.reply_to_inbox("We will send the new router ASAP.", html=html)
+    _, popup = blocked_send(session, window)
     assert [row[1] for row in popup["rows"]] == ["“ASAP”"]  # the reply's own, not the customer's
-    tb.tb.click("apply")
-    before = len(tb.sink.messages)
-    tb.tb.send(window)  # the quoted "ASAP" alone does not stop it
-    text = tb.delivered(before)
+    session.tb.click("apply")
+    before = len(session.sink.messages)
+    session.tb.send(window)  # the quoted "ASAP" alone does not stop it
+    text = session.delivered(before)
     assert f"We will send the new router {SUGGESTION}." in text
     assert "Please send a new router ASAP, nobody here can work." in text  # quoted as the customer wrote it
-    assert tb.tb.popup(timeout=1) is None
+    assert session.tb.popup(timeout=1) is None
 
 
-def test_a_missing_host_says_so_and_sends(tb):
+def test_a_missing_host_says_so_and_sends(session):
     """Last in the module: the host is uninstalled and stopped, then put back."""
-    tb.host_manifest.unlink()
-    for pid in tb.host_pids():
+    session.host_manifest.unlink()
+    for pid in session.host_pids():
         os.kill(pid, signal.SIGTERM)
     try:
-        window = tb.tb.compose("Your ticket", "We will fix this ASAP.\n", html=False)
-        before = len(tb.sink.messages)
-        tb.tb.send(window)
-        assert "We will fix this ASAP." in tb.delivered(before)  # unchecked, but not stopped
-        popup = tb.tb.popup()
+        window = session.tb.compose("Your ticket", "We will fix this ASAP.\n", html=False)
+        before = len(session.sink.messages)
+        session.tb.send(window)
+        assert "We will fix this ASAP." in session.delivered(before)  # unchecked, but not stopped
+        popup = session.tb.popup()
         assert popup["title"] == "deadlint could not check this message"
         assert popup["intro"].startswith("No such native application deadlint. The message was sent unchecked.")
         assert "run `deadlint hook install thunderbird`" in popup["intro"]
         assert popup["buttons"] == ["edit"]
     finally:
-        tb.install_host()
+        session.install_host()

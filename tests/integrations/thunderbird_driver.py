@@ -10,14 +10,15 @@ process, so its document can be read and its buttons clicked.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import time
 from pathlib import Path
 
-from marionette_driver.marionette import Marionette
+from deadlint.integrations.thunderbird_install import EXTENSION_ID
 
-ADDON_ID = "thunderbird@deadlint.invalid"
+EXTENSION = Path(__file__).resolve().parents[2] / "integrations" / "thunderbird"
 IDENTITY = "id1"
 FROM = "agent@example.com"
 
@@ -64,6 +65,14 @@ PREFS = {
 }
 
 
+def load_packager():
+    """integrations/thunderbird/package.py, which builds the .xpi."""
+    spec = importlib.util.spec_from_file_location("deadlint_thunderbird_package", EXTENSION / "package.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def write_profile(profile: Path, xpi: Path, smtp_port: int, inbox: bytes = b"") -> None:
     """A profile that starts straight into the main window with the add-on enabled;
     ``inbox`` (an mbox) is its Local Folders/Inbox."""
@@ -75,7 +84,7 @@ def write_profile(profile: Path, xpi: Path, smtp_port: int, inbox: bytes = b"") 
         "".join(f"user_pref({json.dumps(name)}, {json.dumps(value)});\n" for name, value in prefs.items()),
         encoding="utf-8")
     (profile / "extensions").mkdir()
-    (profile / "extensions" / f"{ADDON_ID}.xpi").write_bytes(xpi.read_bytes())
+    (profile / "extensions" / f"{EXTENSION_ID}.xpi").write_bytes(xpi.read_bytes())
 
 
 # Appended to compose scripts: waits for the compose window that was not in `before`.
@@ -95,6 +104,9 @@ class Thunderbird:
     """``thunderbird --headless --marionette`` on a profile, and a Marionette session to it."""
 
     def __init__(self, binary: str, profile: Path, env: dict[str, str], log: Path):
+        # Here, not at the top: the packaging tests use this module without marionette_driver.
+        from marionette_driver.marionette import Marionette
+
         self.profile, self.log = profile, log
         self.process = subprocess.Popen(
             [binary, "-profile", str(profile), "-no-remote", "--headless", "--marionette",
