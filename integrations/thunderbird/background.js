@@ -77,7 +77,21 @@ function showBlocked(tabId, state) {
     .catch((error) => console.error("deadlint: could not open its window", error));
 }
 
+// The findings window of each draft (compose tab id -> window id, as blocked.js
+// reports it): closed when the draft is checked again, sent or closed, so no
+// window lists findings of a draft that is gone or has changed.
+const findingsWindows = new Map();
+
+function closeFindingsWindow(tabId) {
+  const windowId = findingsWindows.get(tabId);
+  findingsWindows.delete(tabId);
+  if (windowId !== undefined) {
+    browser.windows.remove(windowId).catch(() => {}); // the user closed it already
+  }
+}
+
 // Called from blocked.js through runtime.getBackgroundPage().
+window.deadlintFindingsWindow = (tabId, windowId) => findingsWindows.set(tabId, windowId);
 window.deadlintTakeState = (key) => {
   const state = popupStates.get(key);
   popupStates.delete(key);
@@ -109,6 +123,7 @@ window.deadlintApply = async (tabId) => {
 };
 
 messenger.compose.onBeforeSend.addListener(async (tab, details) => {
+  closeFindingsWindow(tab.id);
   if (allowOnce.delete(tab.id)) {
     return {}; // the user chose "Send anyway"
   }
@@ -134,7 +149,10 @@ messenger.compose.onBeforeSend.addListener(async (tab, details) => {
   return {};
 });
 
-messenger.tabs.onRemoved.addListener((tabId) => allowOnce.delete(tabId));
+messenger.tabs.onRemoved.addListener((tabId) => {
+  allowOnce.delete(tabId);
+  closeFindingsWindow(tabId);
+});
 
 // Start the host now, so its models load while the user writes and the first
 // Send is answered as fast as the rest. A missing host is reported at Send.

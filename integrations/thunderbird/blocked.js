@@ -75,6 +75,8 @@ async function show() {
     showError(state);
   } else {
     showFindings(state, background);
+    // So that the window closes when its draft is sent, closed or checked again.
+    background.deadlintFindingsWindow(state.tabId, (await browser.windows.getCurrent()).id);
   }
 }
 

@@ -201,6 +201,16 @@ def test_apply_leaves_what_needs_the_users_own_words_and_says_so(session):
     assert session.tb.draft(window)["text"].strip() == f"We will fix this {SUGGESTION}. The fix is guaranteed to work."
 
 
+def test_the_findings_window_closes_once_its_draft_is_fixed_by_hand_and_sent(session):
+    window = session.tb.compose("Your ticket", "We will fix this ASAP.\n", html=False)
+    blocked_send(session, window)
+    session.tb.type_over(window, "We will fix this by Monday 7 December at 16:00.\n")  # the window stays open
+    before = len(session.sink.messages)
+    session.tb.send(window)
+    session.delivered(before)
+    assert session.tb.popups_closed(), "a window still lists the findings of a draft that was sent"
+
+
 def test_clean_draft_is_delivered_unchanged(session):
     body = "Hello,\n\nThe new router will reach you by Friday 4 December at 12:00.\n\nRegards,\nAnna\n"
     window = session.tb.compose("Your ticket", body, html=False)

@@ -259,6 +259,15 @@ for (const started = Date.now(); Date.now() - started < 20000; await sleep(20)) 
 throw new Error("the add-on's window did not react to " + arguments[0]);
 """, button)
 
+    def popups_closed(self, timeout: float = 10) -> bool:
+        """True once no deadlint window is open (False after ``timeout``)."""
+        return self.run("""
+for (const started = Date.now(); Date.now() - started < arguments[0] * 1000; await new Promise((r) => setTimeout(r, 20))) {
+  if (![...Services.wm.getEnumerator("mail:extensionPopup")].length) return true;
+}
+return false;
+""", timeout, timeout=timeout + 5)
+
     def close_popups(self) -> None:
         self.client.execute_script(
             "for (const win of Services.wm.getEnumerator('mail:extensionPopup')) win.close();")
