@@ -179,12 +179,12 @@ def test_apply_writes_the_suggestions_into_a_plain_draft(session):
 
 
 def test_apply_writes_the_suggestions_into_an_html_draft_and_keeps_its_markup(session):
-    body = "<p>Hello,</p><p>We will fix this ASAP and <i>call you</i>.</p><p>Regards,<br>Anna</p>"
+    body = "<p>Hello,</p><p>We will fix this <b>ASAP</b> and <i>call you</i>.</p><p>Regards,<br>Anna</p>"
     window = session.tb.compose("Your ticket", body, html=True)
     blocked_send(session, window)
     session.tb.click("apply")
     html = session.tb.draft(window)["html"]
-    assert f"We will fix this {SUGGESTION} and <i>call you</i>." in html
+    assert f"We will fix this <b>{SUGGESTION}</b> and <i>call you</i>." in html
     before = len(session.sink.messages)
     session.tb.send(window)
     text = session.delivered(before)
