@@ -3,14 +3,17 @@
  * compose.onBeforeSend hands us the draft; we ask `deadlint native-host`
  * (installed by `deadlint hook install thunderbird`) for findings over native
  * messaging. Findings cancel the send and open blocked.html, which lists them
- * and offers "Send anyway" for that one draft.
+ * and offers to apply the suggested deadlines to the draft, to send it anyway,
+ * or to go back to it.
  */
 "use strict";
 
 const HOST = "deadlint"; // the native host manifest's "name"
-// The host loads its language models on first use (a second or two); later
-// checks take milliseconds.
+// The host loads its language models when it starts (a second or two, while
+// Thunderbird starts); later checks take milliseconds.
 const TIMEOUT_MS = 20000;
+const INSTALL_HINT = "If deadlint is not installed for this user, run `deadlint hook install thunderbird`; " +
+  "the next message starts the host again.";
 
 // One long-lived port rather than runtime.sendNativeMessage: that would start
 // a new host process, and pay the model loading again, for every send.
@@ -41,7 +44,7 @@ function connect() {
   });
 }
 
-function check(request) {
+function check(text) {
   if (!port) {
     connect();
   }
@@ -52,72 +55,105 @@ function check(request) {
       reject(new Error("deadlint did not answer in time"));
     }, TIMEOUT_MS);
     pending.set(id, { resolve, reject, timer });
-    port.postMessage({ id, ...request });
+    port.postMessage({ id, text });
   });
 }
 
-// The text the sender wrote: the plain-text body, or the HTML body without
-// quoted history and signature (deadlint strips "> " quotes itself).
-function draftText(details) {
-  let body = details.plainTextBody || "";
-  if (!details.isPlainText && details.body) {
-    const doc = new DOMParser().parseFromString(details.body, "text/html");
-    doc.querySelectorAll("blockquote[type=cite], .moz-signature, .moz-cite-prefix")
-      .forEach((node) => node.remove());
-    doc.querySelectorAll("br").forEach((node) => node.replaceWith("\n"));
-    doc.querySelectorAll("p, div, li, tr, h1, h2, h3, h4").forEach((node) => node.append("\n"));
-    body = doc.body ? doc.body.textContent : body;
-  }
-  // A vague subject ("Fix coming ASAP") is a promise too.
-  return details.subject ? `${details.subject}\n\n${body}` : body;
-}
-
-// What blocked.html shows, by compose tab id; and drafts to let through once.
-const blocked = new Map();
+// What each blocked.html window is to show, until it takes it; and drafts
+// (compose tab ids) to let through once.
+const popupStates = new Map();
+let nextPopup = 1;
 const allowOnce = new Set();
 
-// Called from blocked.js through runtime.getBackgroundPage().
-window.deadlintBlocked = (tabId) => blocked.get(tabId);
-window.deadlintAllowOnce = (tabId) => {
-  allowOnce.add(tabId);
-  blocked.delete(tabId);
-};
-
-async function showBlocked(tab, state) {
-  blocked.set(tab.id, state);
-  await browser.windows.create({
-    url: `blocked.html?tab=${tab.id}`,
-    type: "popup",
-    width: 640,
-    height: 420,
-  });
+/* Open the popup and return at once. Never await it: windows.create resolves
+ * only when the new window has focus, and the compose window stays locked
+ * (Send greyed out, the draft read-only) until onBeforeSend returns. Headless,
+ * or on a desktop that does not focus new windows, that would be never. */
+function showBlocked(tabId, state) {
+  // Keyed by window, not by draft: a draft sent unchecked is gone before its window asks.
+  const key = nextPopup++;
+  popupStates.set(key, { tabId, ...state });
+  browser.windows.create({ url: `blocked.html?state=${key}`, type: "popup", width: 680, height: 440 })
+    .catch((error) => console.error("deadlint: could not open its window", error));
 }
 
+// The findings window of each draft (compose tab id -> window id, as blocked.js
+// reports it): closed when the draft is checked again, sent or closed, so no
+// window lists findings of a draft that is gone or has changed.
+const findingsWindows = new Map();
+
+function closeFindingsWindow(tabId) {
+  const windowId = findingsWindows.get(tabId);
+  findingsWindows.delete(tabId);
+  if (windowId !== undefined) {
+    browser.windows.remove(windowId).catch(() => {}); // the user closed it already
+  }
+}
+
+// Called from blocked.js through runtime.getBackgroundPage().
+window.deadlintFindingsWindow = (tabId, windowId) => findingsWindows.set(tabId, windowId);
+window.deadlintTakeState = (key) => {
+  const state = popupStates.get(key);
+  popupStates.delete(key);
+  return state;
+};
+
+window.deadlintSendAnyway = (tabId) => {
+  allowOnce.add(tabId);
+  messenger.compose.sendMessage(tabId).catch((error) => {
+    allowOnce.delete(tabId); // not sent (no connection, a bad address): the next Send is checked again
+    console.error("deadlint: sending anyway failed", error);
+  });
+};
+
+/* Write the suggested deadlines into the draft as it is now (the user may have
+ * edited it since the send was stopped): read it again, check it again, apply.
+ * Returns {applied, left}: replacements written and findings still open. */
+window.deadlintApply = async (tabId) => {
+  const draft = readDraft(await messenger.compose.getComposeDetails(tabId));
+  const reply = await check(draft.text);
+  if (reply.error) {
+    throw new Error(reply.error);
+  }
+  const { applied, changes } = applyReplacements(draft, reply.findings);
+  if (applied > 0) {
+    await messenger.compose.setComposeDetails(tabId, changes);
+  }
+  return { applied, left: reply.summary.findings - applied };
+};
+
 messenger.compose.onBeforeSend.addListener(async (tab, details) => {
+  closeFindingsWindow(tab.id);
   if (allowOnce.delete(tab.id)) {
     return {}; // the user chose "Send anyway"
   }
+  const draft = readDraft(details);
   let reply;
   try {
-    reply = await check({ text: draftText(details) });
+    reply = await check(draft.text);
   } catch (error) {
     // A broken installation must not stop all mail: send, and say why it was not checked.
-    await showBlocked(tab, { error: error.message, sent: true });
+    showBlocked(tab.id, { error: error.message, hint: INSTALL_HINT, sent: true });
     return {};
   }
   if (reply.error) {
-    await showBlocked(tab, { error: reply.error, sent: true });
+    showBlocked(tab.id, { error: reply.error, sent: true });
     return {};
   }
   // The summary counts every finding, even when a huge reply had to be cut.
   if (reply.summary.findings > 0) {
-    await showBlocked(tab, { findings: reply.findings, summary: reply.summary, truncated: !!reply.truncated });
+    const findings = reply.findings.map((finding) => ({ ...finding, place: placeOf(draft, finding) }));
+    showBlocked(tab.id, { findings, summary: reply.summary, truncated: !!reply.truncated });
     return { cancel: true };
   }
   return {};
 });
 
 messenger.tabs.onRemoved.addListener((tabId) => {
-  blocked.delete(tabId);
   allowOnce.delete(tabId);
+  closeFindingsWindow(tabId);
 });
+
+// Start the host now, so its models load while the user writes and the first
+// Send is answered as fast as the rest. A missing host is reported at Send.
+connect();

@@ -1,7 +1,8 @@
 /* The window background.js opens when deadlint stops a send (or could not check). */
 "use strict";
 
-const tabId = Number(new URLSearchParams(location.search).get("tab"));
+const stateKey = Number(new URLSearchParams(location.search).get("state"));
+const byId = (id) => document.getElementById(id);
 
 function cell(row, text, className) {
   const td = row.insertCell();
@@ -11,35 +12,72 @@ function cell(row, text, className) {
   }
 }
 
-async function show() {
-  const background = await browser.runtime.getBackgroundPage();
-  const state = background.deadlintBlocked(tabId) || { error: "nothing to show for this draft" };
-  const close = async () => browser.windows.remove((await browser.windows.getCurrent()).id);
-  document.getElementById("edit").addEventListener("click", close);
-  if (state.error) {
-    document.getElementById("title").textContent = "deadlint could not check this message";
-    document.getElementById("intro").textContent =
-      `${state.error}${state.sent ? " (the message was sent unchecked)" : ""}`;
-    document.getElementById("findings").hidden = true;
-    document.getElementById("send-anyway").hidden = true;
-    document.getElementById("edit").textContent = "Close";
-    return;
+async function closeWindow() {
+  await browser.windows.remove((await browser.windows.getCurrent()).id);
+}
+
+function showError(state) {
+  byId("title").textContent = "deadlint could not check this message";
+  const parts = [`${state.error.replace(/\.$/, "")}.`];
+  if (state.sent) {
+    parts.push("The message was sent unchecked.");
   }
+  if (state.hint) {
+    parts.push(state.hint);
+  }
+  byId("intro").textContent = parts.join(" ");
+  byId("findings").hidden = true;
+  byId("apply").hidden = true;
+  byId("send-anyway").hidden = true;
+  byId("edit").textContent = "Close";
+}
+
+function showFindings(state, background) {
   const body = document.querySelector("#findings tbody");
   for (const finding of state.findings) {
     const row = body.insertRow();
-    cell(row, String(finding.line));
+    cell(row, finding.place);
     cell(row, `“${finding.match}”`, "match");
     cell(row, `${finding.message} [${finding.rule}]`);
     cell(row, finding.suggestion, "suggestion");
   }
-  document.getElementById("truncated").hidden = !state.truncated;
-  document.getElementById("send-anyway").addEventListener("click", async () => {
-    // Lets the next Send of this draft through unchecked; the user presses Send again.
-    background.deadlintAllowOnce(tabId);
-    document.getElementById("intro").textContent = "Press Send again in the draft to send it as it is.";
-    document.getElementById("send-anyway").disabled = true;
+  byId("truncated").hidden = !state.truncated;
+  const fixable = state.findings.filter((finding) => finding.replacement != null).length;
+  byId("apply").hidden = fixable === 0;
+  byId("apply").textContent = fixable === 1 ? "Apply the suggestion" : `Apply ${fixable} suggestions`;
+  byId("apply").addEventListener("click", async () => {
+    byId("apply").disabled = true;
+    try {
+      const { applied, left } = await background.deadlintApply(state.tabId);
+      if (left === 0) {
+        await closeWindow(); // back to the draft, to review it and press Send
+        return;
+      }
+      byId("intro").textContent =
+        `Applied ${applied} suggestion${applied === 1 ? "" : "s"}; ${left} need${left === 1 ? "s" : ""} ` +
+        "your own words. Edit the draft, then press Send again.";
+    } catch (error) {
+      byId("intro").textContent = `Could not apply the suggestions: ${error.message}`;
+      byId("apply").disabled = false;
+    }
   });
+  byId("send-anyway").addEventListener("click", async () => {
+    background.deadlintSendAnyway(state.tabId);
+    await closeWindow();
+  });
+}
+
+async function show() {
+  const background = await browser.runtime.getBackgroundPage();
+  const state = background.deadlintTakeState(stateKey) || { error: "nothing to show for this draft" };
+  byId("edit").addEventListener("click", closeWindow);
+  if (state.error) {
+    showError(state);
+  } else {
+    showFindings(state, background);
+    // So that the window closes when its draft is sent, closed or checked again.
+    background.deadlintFindingsWindow(state.tabId, (await browser.windows.getCurrent()).id);
+  }
 }
 
 show();

@@ -19,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 # Listed, not globbed: nothing stray (an editor backup, a built .xpi) ships.
-FILES = ("manifest.json", "background.js", "blocked.html", "blocked.js")
+FILES = ("manifest.json", "draft.js", "background.js", "blocked.html", "blocked.js")
 EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
 
 

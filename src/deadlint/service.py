@@ -72,9 +72,10 @@ class Checker:
 
     def check_text(self, text: str, *, name: str = "<draft>", kind: str = "text",
                    language: str | None = None, now: datetime | str | None = None) -> Report:
-        """Text already decoded (an editor buffer, a compose window, a ticket
-        body); ``kind`` is "text" or "markdown"."""
-        return self._check([Source(path=name, text=text, kind=kind)], language, now)
+        """Text already decoded (an editor buffer, a compose window, a ticket body);
+        ``kind`` is "text" or "markdown". The caller holds the whole text and can
+        write replacements back, so findings carry them."""
+        return self._check([Source(path=name, text=text, kind=kind, whole_file=True)], language, now)
 
     def _check(self, items, language: str | None, now: datetime | str | None) -> Report:
         now = as_datetime(now)

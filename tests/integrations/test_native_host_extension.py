@@ -3,32 +3,24 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import shutil
 import subprocess
 import zipfile
-from pathlib import Path
 
 import pytest
 
+from thunderbird_driver import EXTENSION, load_packager
+
 from deadlint.integrations.thunderbird_install import EXTENSION_ID, HOST_NAME
-
-EXTENSION = Path(__file__).resolve().parents[2] / "integrations" / "thunderbird"
-
-
-def load_packager():
-    spec = importlib.util.spec_from_file_location("deadlint_thunderbird_package", EXTENSION / "package.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_manifest_is_a_mailextension_the_host_manifest_allows():
     manifest = json.loads((EXTENSION / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["manifest_version"] == 2
     assert manifest["browser_specific_settings"]["gecko"]["id"] == EXTENSION_ID
-    assert {"compose", "nativeMessaging"} <= set(manifest["permissions"])
+    # compose.send: "Send anyway" sends the draft itself.
+    assert {"compose", "compose.send", "nativeMessaging"} <= set(manifest["permissions"])
     for script in manifest["background"]["scripts"]:
         assert (EXTENSION / script).is_file()
     assert manifest["version"].count(".") == 2
@@ -48,7 +40,8 @@ def test_package_puts_the_files_at_the_root_and_is_reproducible(tmp_path):
         names = archive.namelist()
         assert archive.testzip() is None
         json.loads(archive.read("manifest.json"))
-    assert {"manifest.json", "background.js"} <= set(names)
+    manifest = json.loads((EXTENSION / "manifest.json").read_text(encoding="utf-8"))
+    assert {"manifest.json", *manifest["background"]["scripts"]} <= set(names)
     assert all("/" not in name for name in names)
     # Every page and script the extension refers to is shipped.
     html = (EXTENSION / "blocked.html").read_text(encoding="utf-8")
@@ -68,7 +61,7 @@ def test_package_script_runs_from_the_command_line(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-@pytest.mark.parametrize("script", ["background.js", "blocked.js"])
+@pytest.mark.parametrize("script", ["draft.js", "background.js", "blocked.js"])
 def test_scripts_parse(script):
     result = subprocess.run(["node", "--check", str(EXTENSION / script)], capture_output=True, text=True,
                             timeout=60, check=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import struct
 import subprocess
 import sys
@@ -32,9 +33,9 @@ def frames(data: bytes) -> list[dict]:
     return replies
 
 
-def host(stdin: bytes, *args: str) -> tuple[int, list[dict], str]:
+def host(stdin: bytes, *args: str, env: dict[str, str] | None = None) -> tuple[int, list[dict], str]:
     result = subprocess.run([sys.executable, "-m", "deadlint", "native-host", *args], input=stdin,
-                            capture_output=True, timeout=120, check=False)
+                            capture_output=True, timeout=120, check=False, env=env)
     return result.returncode, frames(result.stdout), result.stderr.decode()
 
 
@@ -123,3 +124,22 @@ def test_a_reply_over_thunderbirds_limit_is_cut_but_still_counts_everything(monk
     assert 0 < len(decoded["findings"]) < 50 and decoded["summary"]["findings"] == 50
     assert json.loads(native_host.encode_reply({"id": 1, "findings": findings[:2]})) == {"id": 1,
                                                                                         "findings": findings[:2]}
+
+
+def test_deadlint_now_is_the_reference_time_of_requests_without_their_own():
+    ask = {"id": 1, "text": "We will fix this ASAP."}
+    env = {**os.environ, "DEADLINT_NOW": "2026-12-03T10:00+02:00"}
+    code, replies, stderr = host(frame(ask) + frame({**ask, "id": 2, "now": NOW}), env=env)
+    assert code == 0
+    # What the add-on writes into the draft: the replacement, here the suggestion itself.
+    assert [(r["findings"][0]["suggestion"], r["findings"][0]["replacement"]) for r in replies] == [
+        ("by Friday 4 December, 12:00", "by Friday 4 December, 12:00"),
+        ("by Monday 23 November, 12:00", "by Monday 23 November, 12:00")]
+    # Thunderbird shows the host's stderr in its Error Console: when it is ready to answer.
+    assert "deadlint native-host: ready in" in stderr
+
+
+def test_a_bad_deadlint_now_is_one_line_and_exit_2():
+    code, replies, stderr = host(b"", env={**os.environ, "DEADLINT_NOW": "soon"})
+    assert (code, replies) == (2, [])
+    assert "'soon' is not an ISO 8601 time" in stderr

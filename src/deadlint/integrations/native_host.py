@@ -5,19 +5,27 @@ of UTF-8 JSON. The extension sends {"id", "text"|"raw", "language"?, "now"?,
 "kind"?} (the fields of ``serve_request``); the host answers {"id",
 "findings", "summary"} or {"id", "error"}. A bad frame gets an error reply and
 the host reads on; EOF at a frame boundary ends it with exit 0.
+
+The add-on starts the host when Thunderbird starts, so the models load while
+the user writes; one line on stderr (Thunderbird's Error Console) says when
+the host is ready.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import struct
 import sys
+import time
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 import click
 
+from deadlint.cli import _parse_now
 from deadlint.findings import SEVERITIES
 from deadlint.integrations.serve_request import BadRequest, answer, parse_json_request
 
@@ -71,15 +79,19 @@ def encode_reply(obj: dict) -> bytes:
     return json.dumps({**obj, "findings": findings[:low], "truncated": True}, ensure_ascii=False).encode("utf-8")
 
 
-def handle(checker, payload: bytes) -> dict:
-    """One request frame -> one reply object; never raises for bad input."""
+def handle(checker, payload: bytes, now: datetime | None = None) -> dict:
+    """One request frame -> one reply object; never raises for bad input.
+    ``now`` is the reference time of requests that do not give their own."""
     try:
         obj = json.loads(payload)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return {"id": None, "error": f"bad JSON: {exc}"}
     request_id = obj.get("id") if isinstance(obj, dict) else None
     try:
-        return {"id": request_id, **answer(checker, parse_json_request(obj))}
+        request = parse_json_request(obj)
+        if request.now is None and now is not None:
+            request = dataclasses.replace(request, now=now)
+        return {"id": request_id, **answer(checker, request)}
     except BadRequest as exc:
         return {"id": request_id, "error": str(exc)}
     except Exception as exc:  # noqa: BLE001 -- a bug must not kill the host the extension talks to
@@ -89,7 +101,7 @@ def handle(checker, payload: bytes) -> dict:
         return {"id": request_id, "error": f"internal error: {type(exc).__name__}"}
 
 
-def run(checker, stdin: BinaryIO, stdout: BinaryIO) -> int:
+def run(checker, stdin: BinaryIO, stdout: BinaryIO, now: datetime | None = None) -> int:
     """Answer frames until EOF: 0 at a clean EOF, 1 if the stream ends mid-frame."""
     while True:
         try:
@@ -102,7 +114,7 @@ def run(checker, stdin: BinaryIO, stdout: BinaryIO) -> int:
             return 1
         if payload is None:
             return 0
-        write_frame(stdout, handle(checker, payload))
+        write_frame(stdout, handle(checker, payload, now))
 
 
 def _read_exactly(stream: BinaryIO, size: int, *, allow_eof: bool = False) -> bytes | None:
@@ -137,13 +149,18 @@ def protocol_streams() -> tuple[BinaryIO, BinaryIO]:
 @click.command(name="native-host", context_settings={"ignore_unknown_options": True})
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Policy file merged over rules.yaml.")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), help="Report findings at or above this level.")
+@click.option("--now", envvar="DEADLINT_NOW", callback=_parse_now, metavar="ISO",
+              help="Reference time of requests without their own (default: the time of each check) "
+                   "[env: DEADLINT_NOW].")
 # Thunderbird starts the host with the manifest's path and the extension id as
 # arguments; they are accepted and ignored.
 @click.argument("browser_args", nargs=-1, type=click.UNPROCESSED)
-def command(config, min_severity, browser_args) -> None:
+def command(config, min_severity, now, browser_args) -> None:
     """Thunderbird native-messaging host: length-prefixed JSON on stdin/stdout."""
     from deadlint.integrations.serve_request import load_checker
 
+    started = time.monotonic()
     stdin, frames = protocol_streams()
     checker = load_checker(config, min_severity)
-    sys.exit(run(checker, stdin, frames))
+    print(f"deadlint native-host: ready in {time.monotonic() - started:.2f} s", file=sys.stderr, flush=True)
+    sys.exit(run(checker, stdin, frames, now))
