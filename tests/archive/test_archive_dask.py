@@ -4,8 +4,6 @@ one `deadlint check` of the same messages gives."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,13 +11,13 @@ import pytest
 distributed = pytest.importorskip("distributed", reason="Dask is not installed (pip install 'deadlint[dask]')")
 
 from clirun import NOW, check_json, invoke  # noqa: E402
+from shared_corpus import generated_mbox  # noqa: E402
 
 from deadlint.archive import partitions  # noqa: E402
 from deadlint.archive.dask_audit import AuditOptions, run_audit  # noqa: E402
 from deadlint.archive.results import read_results  # noqa: E402
 from deadlint.cli import parse_now  # noqa: E402
 
-MAKE_CORPUS = Path("/work/shared/bench/make_corpus.py")
 MESSAGES = 150
 PER_PART = 40  # four parts, cut mid-file: names and lines must survive the cuts
 INCLUDE = ("--include", "*.mbox", "--include", "*.json")
@@ -33,11 +31,8 @@ ZENDESK_EXPORT = {"macros": [
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory) -> Path:
     """A generated mbox of support replies and a Zendesk macro export."""
-    if not MAKE_CORPUS.exists():
-        pytest.skip(f"the shared corpus script {MAKE_CORPUS} is not here")
     root = tmp_path_factory.mktemp("archive")
-    subprocess.run([sys.executable, str(MAKE_CORPUS), str(root), "--count", str(MESSAGES), "--format", "mbox"],
-                   check=True)
+    generated_mbox(root, MESSAGES)
     (root / "macros.json").write_text(json.dumps(ZENDESK_EXPORT), encoding="utf-8")
     return root
 

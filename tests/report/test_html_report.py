@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import os
 import mailbox
+import os
 import re
-import subprocess
-import sys
 from datetime import datetime, timezone
 from email.message import EmailMessage
 from pathlib import Path
@@ -15,10 +12,10 @@ from pathlib import Path
 import pytest
 from clirun import invoke
 from headless_chromium import Chromium, chromium_binary
+from shared_corpus import generated_mbox
 
 from deadlint.report.html import render_html
 
-MAKE_CORPUS = Path("/work/shared/bench/make_corpus.py")
 MESSAGES = 240
 # DEADLINT_REPORT_SCREENSHOT=docs/report.png also saves the top of the page, smaller (docs/report.png).
 SCREENSHOT = Path(os.environ["DEADLINT_REPORT_SCREENSHOT"]) if os.environ.get("DEADLINT_REPORT_SCREENSHOT") else None
@@ -59,12 +56,8 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory) -> Path:
-    if not MAKE_CORPUS.exists():
-        pytest.skip(f"the shared corpus script {MAKE_CORPUS} is not here")
     root = tmp_path_factory.mktemp("year")
-    subprocess.run([sys.executable, str(MAKE_CORPUS), str(root), "--count", str(MESSAGES), "--format", "mbox"],
-                   check=True)
-    spread_over_a_year(root / "corpus.mbox")
+    spread_over_a_year(generated_mbox(root, MESSAGES))
     # No --now: each message's Date header is its reference time, as in a real archive.
     code, data, err = invoke("check", "--format", "json", "--jobs", "1", hostile_mbox(root / "hostile.mbox"),
                              root / "corpus.mbox")

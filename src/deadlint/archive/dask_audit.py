@@ -68,7 +68,9 @@ def run_audit(paths: list[str], out: Path, options: AuditOptions, *, fmt: str = 
     made before the call, else Dask's default); return and write the summary."""
     import dask.bag as db
 
-    parts, errors = partitions.plan(paths, include=include, exclude=exclude, messages_per_part=messages_per_part)
+    policy = worker_linter(options).policy  # the client's own copy: the policy's globs, as `check` uses them
+    parts, errors = partitions.plan(paths, include=include or policy.include, exclude=exclude or policy.exclude,
+                                    messages_per_part=messages_per_part)
     out.mkdir(parents=True, exist_ok=True)
     for stale in (out / results.FINDINGS_DIR).glob("part-*"):
         stale.unlink()  # parts of an earlier audit into the same folder would be read as this one's
