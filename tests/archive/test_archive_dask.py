@@ -62,6 +62,8 @@ def test_audit_on_two_worker_processes_equals_one_plain_check(archive, cluster, 
     assert summary == written == plain["summary"]
     assert summary["drafts"] == MESSAGES + 2 and summary["findings"] > MESSAGES // 2
     assert findings == plain["findings"]
+    code, _out, err = invoke("report", tmp_path, "--out", tmp_path / "report.html")
+    assert code == 0 and "vague-deadline" in (tmp_path / "report.html").read_text(encoding="utf-8"), err
     numbers = {int(f["item"].split()[1]) for f in findings if f["item"].startswith("message ")}
     assert min(numbers) <= PER_PART and max(numbers) > MESSAGES - PER_PART and "macro 1" in {f["item"] for f in findings}
 

@@ -124,7 +124,12 @@ def test_a_report_without_dates_says_why_there_is_no_trend():
 
 def test_results_that_are_not_deadlint_json_are_one_error(tmp_path):
     (tmp_path / "other.json").write_text('{"rows": []}', encoding="utf-8")
-    for name, problem in (("other.json", "not deadlint JSON results"), ("missing.json", "cannot read")):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "audit" / "findings").mkdir(parents=True)
+    (tmp_path / "audit" / "summary.json").write_text('{"drafts": 1, "errors": []}', encoding="utf-8")
+    (tmp_path / "audit" / "findings" / "part-00000.jsonl").write_text('{"rule": "x"\n', encoding="utf-8")
+    for name, problem in (("other.json", "not deadlint JSON results"), ("missing.json", "cannot read"),
+                          ("empty", "not an audit folder"), ("audit", "part-00000.jsonl: cannot read findings")):
         code, _out, err = invoke("report", tmp_path / name, "--out", tmp_path / "r.html")
         assert code == 2 and err.count("\n") == 1 and problem in err and name in err
 

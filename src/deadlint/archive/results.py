@@ -106,11 +106,21 @@ def _read_audit(out: Path) -> tuple[list[dict], dict]:
     summary = json.loads(summary_file.read_text(encoding="utf-8"))
     findings: list[dict] = []
     for part in sorted((out / FINDINGS_DIR).glob("part-*")):
-        if part.suffix == ".jsonl":
-            with part.open(encoding="utf-8") as stream:
-                findings += [json.loads(line) for line in stream if line.strip()]
-        elif part.suffix == ".parquet":
-            import pyarrow.parquet as pq
-
-            findings += [_record(row) for row in pq.read_table(part).to_pylist()]
+        try:
+            findings += _read_part(part)
+        except (ValueError, UnicodeDecodeError) as exc:  # bad JSON; pyarrow's ArrowInvalid is a ValueError too
+            raise ResultsError(f"{part}: cannot read findings: {exc}") from None
     return findings, summary
+
+
+def _read_part(part: Path) -> list[dict]:
+    if part.suffix == ".jsonl":
+        with part.open(encoding="utf-8") as stream:
+            return [json.loads(line) for line in stream if line.strip()]
+    if part.suffix == ".parquet":
+        try:
+            import pyarrow.parquet as pq
+        except ImportError:
+            raise ResultsError(f"{part}: reading Parquet needs pyarrow: pip install 'deadlint[dask]'") from None
+        return [_record(row) for row in pq.read_table(part).to_pylist()]
+    return []  # a ".partial" file of a part still being written

@@ -61,7 +61,10 @@ def _trend_svg(stats: AuditStats) -> str:
     totals = [sum(stats.vague_by_month.get(month, {}).values()) for month in stats.months]
     step = _nice_step(max(totals) or 1)
     top = step * math.ceil((max(totals) or 1) / step)
-    y = lambda value: _MARGIN_TOP + height - height * value / top  # noqa: E731
+
+    def y(value: int) -> float:
+        return _MARGIN_TOP + height - height * value / top
+
     parts = [f'<svg role="img" aria-label="Vague promises per month" viewBox="0 0 {_CHART_WIDTH} {_CHART_HEIGHT}" '
              f'width="100%" xmlns="http://www.w3.org/2000/svg">']
     for tick in range(0, top + 1, step):
