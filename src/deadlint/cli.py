@@ -30,7 +30,7 @@ def _rule_ids(value: str | None) -> set[str]:
     return {part.strip() for part in (value or "").split(",") if part.strip()}
 
 
-def _parse_now(_ctx, _param, value: str | None) -> datetime | None:
+def parse_now(_ctx, _param, value: str | None) -> datetime | None:
     if value is None:
         return None
     try:
@@ -68,6 +68,8 @@ class LazyGroup(click.Group):
         "serve": "deadlint.integrations.serve",
         "native-host": "deadlint.integrations.native_host",
         "lsp": "deadlint.integrations.lsp",
+        "audit": "deadlint.archive.dask_audit",
+        "report": "deadlint.report.html",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -96,7 +98,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Treat every draft as this language.")
-@click.option("--now", callback=_parse_now, metavar="ISO", help="Reference time (default: the draft's send time, else now).")
+@click.option("--now", callback=parse_now, metavar="ISO", help="Reference time (default: the draft's send time, else now).")
 @click.option("--tz", metavar="ZONE", help="Office time zone for every language, e.g. Europe/Helsinki.")
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Policy file merged over rules.yaml.")
 @click.option("--select", metavar="RULE,...", help="Run only these rules.")
@@ -253,7 +255,7 @@ def _write_rule_pages(directory: Path, pages) -> None:
 @main.command()
 @click.argument("texts", nargs=-1, required=True)
 @click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the texts (default: detected).")
-@click.option("--now", callback=_parse_now, metavar="ISO", help="Reference time (default: now).")
+@click.option("--now", callback=parse_now, metavar="ISO", help="Reference time (default: now).")
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Policy file merged over rules.yaml.")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
 def when(texts, lang, now, config, fmt) -> None:

@@ -8,6 +8,9 @@ from deadlint.findings import Finding
 from deadlint.sources import Source, SourceError
 
 
+CONTEXT_WIDTH = 160
+
+
 @dataclass(frozen=True)
 class Located:
     """A finding with 1-based line/column positions (characters; end exclusive)."""
@@ -49,6 +52,18 @@ class Located:
         from deadlint.report.jsonout import finding_dict  # jsonout builds on this module
 
         return finding_dict(self)
+
+    def context(self, width: int = CONTEXT_WIDTH) -> str:
+        """The line the finding starts on, cut to about ``width`` characters around it,
+        so a report can show the phrase in its sentence without the whole draft."""
+        offset = self.finding.start
+        line = self.source.line_text_at(offset)
+        if len(line) <= width:
+            return line.strip()
+        start = offset - (self.source.text.rfind("\n", 0, offset) + 1)  # in the line
+        left = max(0, min(start - width // 3, len(line) - width))
+        right = left + width
+        return ("…" if left else "") + line[left:right].strip() + ("…" if right < len(line) else "")
 
 
 @dataclass

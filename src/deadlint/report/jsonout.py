@@ -1,8 +1,9 @@
 """JSON output; the schema is documented in docs/command-line.md ("JSON output") and kept stable.
 
 Keys of a finding: path, line, column, end_line, end_column (1-based,
-characters, end exclusive), rule, severity, message, match, language, and
-suggestion / replacement / item / subject / message_id where they apply.
+characters, end exclusive), rule, severity, message, match, language, context
+(the line around the match), and suggestion / replacement / item / sent_at (the
+message's Date, ISO 8601) / subject / message_id where they apply.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def finding_dict(item: Located) -> dict:
         "message": f.message,
         "match": f.match,
         "language": f.language,
+        "context": item.context(),
     }
     if f.suggestion is not None:
         record["suggestion"] = f.suggestion
@@ -35,6 +37,8 @@ def finding_dict(item: Located) -> dict:
         record["replacement"] = f.replacement
     if item.source.item is not None:
         record["item"] = item.source.item
+    if item.source.sent_at is not None:
+        record["sent_at"] = item.source.sent_at.isoformat()
     # The item's own keys (subject, message_id, macro_id...) never replace the core ones.
     record.update({key: value for key, value in item.source.meta.items() if key not in record})
     return record

@@ -55,23 +55,39 @@ def iter_sources(
     ``export_fields`` reads JSON/YAML/CSV exports generically instead of
     recognising a helpdesk's export shape.
     """
+    for entry in find_drafts(paths, include=include, exclude=exclude):
+        if isinstance(entry, SourceError):
+            yield entry
+        elif entry == STDIN:
+            yield from read_bytes("<stdin>", sys.stdin.buffer.read(max_bytes + 1), max_bytes=max_bytes)
+        else:
+            yield from read_path(entry, max_bytes=max_bytes, export_fields=export_fields)
+
+
+STDIN = "-"
+
+
+def find_drafts(paths: Iterable[str], *, include: tuple[str, ...] = (),
+                exclude: tuple[str, ...] = ()) -> Iterator[Path | str | SourceError]:
+    """The files and Maildirs the paths name, in reading order (``STDIN`` for "-"),
+    or a SourceError for a path that names none."""
     sniff_mbox = not include  # with the default globs, extensionless mbox files are found by content
     include = include or DEFAULT_INCLUDE
     for raw in paths:
-        if raw == "-":
-            yield from read_bytes("<stdin>", sys.stdin.buffer.read(max_bytes + 1), max_bytes=max_bytes)
+        if raw == STDIN:
+            yield STDIN
             continue
         path = Path(raw)
         if path.is_dir():
             found = False
             for entry in _walk(path, include, exclude, sniff_mbox):
                 found = True
-                yield from read_path(entry, max_bytes=max_bytes, export_fields=export_fields)
+                yield entry
             if not found:
                 yield SourceError(raw, f"no drafts found (looked for {', '.join(include)}, Maildirs, mbox files)")
         elif path.exists():
             if not _excluded(path, path.name, exclude):
-                yield from read_path(path, max_bytes=max_bytes, export_fields=export_fields)
+                yield path
         else:
             yield SourceError(raw, "no such file or directory")
 
@@ -97,7 +113,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     else:
         # No telling suffix (Thunderbird's "Drafts", a Maildir message file, ".mbox"):
         # the content decides.
-        head = _head(path)
+        head = head_of(path)
         if looks_like_mbox(head):
             yield from read_mbox_file(path, max_bytes=max_bytes)
         elif looks_like_message(head):
@@ -118,7 +134,7 @@ def read_bytes(name: str, data: bytes, *, kind: str = "text",
         yield _from_bytes(name, data, kind, max_bytes)
 
 
-def _head(path: Path) -> bytes:
+def head_of(path: Path) -> bytes:
     try:
         with path.open("rb") as stream:
             return stream.read(_SNIFF_BYTES)
@@ -168,7 +184,7 @@ def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], sniff_
             file = Path(directory, name)
             relative = file.relative_to(root).as_posix()
             wanted = _matches(relative, name, include) or (
-                sniff_mbox and not file.suffix and looks_like_mbox(_head(file)))
+                sniff_mbox and not file.suffix and looks_like_mbox(head_of(file)))
             if wanted and not _excluded(file, relative, exclude):
                 yield file
 
