@@ -43,6 +43,10 @@ class Score:
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+    @property
+    def f1(self) -> float:
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn) if self.tp + self.fp + self.fn else 1.0
+
 
 def load_items(lang: str, name: str | None = None) -> list[dict]:
     return yaml.safe_load((CORPUS / f"{name or lang}.yaml").read_text(encoding="utf-8"))
@@ -70,10 +74,10 @@ def evaluate(lint, lang: str, items: list[dict]) -> dict[str, Score]:
 
 
 def table(results: dict[str, dict[str, Score]]) -> str:
-    lines = [f"{'lang':<5} {'rule':<18} {'P':>6} {'R':>6}  tp fp fn"]
+    lines = [f"{'lang':<5} {'rule':<18} {'P':>6} {'R':>6} {'F1':>6}  tp fp fn"]
     for lang, scores in results.items():
         for rule, s in scores.items():
-            lines.append(f"{lang:<5} {rule:<18} {s.precision:6.3f} {s.recall:6.3f}  {s.tp:>2} {s.fp:>2} {s.fn:>2}")
+            lines.append(f"{lang:<5} {rule:<18} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {s.tp:>2} {s.fp:>2} {s.fn:>2}")
     return "\n".join(lines)
 
 
@@ -92,7 +96,7 @@ def pooled(lint, langs: list[str]) -> str:
             score = evaluate(lint, lang, load_items(lang, f"{name}-{lang}" if name else None))["all"]
             total.tp, total.fp, total.fn = total.tp + score.tp, total.fp + score.fp, total.fn + score.fn
             lines.append(f"{lang} {name or 'dev':<10} P {score.precision:.3f} R {score.recall:.3f}")
-        lines.append(f"{lang} {'pooled':<10} P {total.precision:.3f} R {total.recall:.3f}"
+        lines.append(f"{lang} {'pooled':<10} P {total.precision:.3f} R {total.recall:.3f} F1 {total.f1:.3f}"
                      f"  tp {total.tp} fp {total.fp} fn {total.fn}")
     return "\n".join(lines)
 

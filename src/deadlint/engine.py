@@ -125,7 +125,7 @@ class Linter:
         """Drop a finding whose rule yields to another rule firing in the same
         sentence: "I'll look at it when I get a chance and come back to you" is
         one vague promise, not also a missing update time."""
-        yielding = [f for f in findings if self.ruleset.rules[f.rule].yields_to]
+        yielding = [f for f in findings if f.yields and self.ruleset.rules[f.rule].yields_to]
         if not yielding:
             return findings
         dropped = {id(f) for f in yielding for g in findings

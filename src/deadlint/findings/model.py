@@ -24,3 +24,4 @@ class Finding:
     match: str  # the engine sets it to the source text of [start, end), line breaks included
     suggestion: str | None = None
     replacement: str | None = None  # what --fix writes over [start, end), when safe
+    yields: bool = True  # False: stands even where its rule yields to another in the sentence

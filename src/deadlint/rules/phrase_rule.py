@@ -41,6 +41,7 @@ class PhraseRule:
                 match=hit.text,
                 suggestion=suggestion,
                 replacement=suggestion if fix else None,
+                yields=not hit.own_time,
             )
 
 

@@ -12,8 +12,9 @@ A language's YAML (see plugins/deadlint_en/phrases.yaml) has three parts:
 ``ignore`` look-alike phrases that silence any rule's hit they contain
 ``rules``  per rule id: ``phrases`` to flag, rule-level ``ignore`` phrases and
            ``unless`` cues (applied to every phrase of the rule),
-           the ``suggest`` template, whether ``fix`` may write it, and the
-           ``examples`` (``flag:``/``ok:``) the test suite runs.
+           the ``suggest`` template, whether ``fix`` may write it, ``own_time``
+           (a cue that, just after a hit, names the event it waits for) and
+           the ``examples`` (``flag:``/``ok:``) the test suite runs.
 
 A phrase is a pattern string or a mapping with ``pattern``, ``when`` (the
 sentence must contain one of these cues), ``unless`` (it must contain none of
@@ -78,6 +79,10 @@ class Hit:
     start: int  # character offsets in the chunk's doc
     end: int
     text: str
+    # The hit names its own time ("and let you know once it is installed"), so
+    # a vague time elsewhere in the sentence is not its time: it stands even
+    # where its rule yields to another.
+    own_time: bool = False
 
 
 @dataclass
@@ -137,7 +142,7 @@ class PhraseIndex:
         for rule, spec in (data.get("rules") or {}).items():
             spec = spec or {}
             settings = self.rule_settings.setdefault(rule, {"suggest": None, "fix": False})
-            settings.update({k: spec[k] for k in ("suggest", "fix") if k in spec})
+            settings.update({k: spec[k] for k in ("suggest", "fix", "own_time") if k in spec})
             shared_unless = tuple(spec.get("unless") or ())
             for phrase in spec.get("phrases") or []:
                 self.entries.append(_entry(rule, phrase, shared_unless))
@@ -217,6 +222,7 @@ class PhraseIndex:
         cues: dict[str, list[tuple[int, int]]] = {}
         ignored: dict[str, list[tuple[int, int]]] = {}
         taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        accepted: list[tuple[PhraseEntry, int, int]] = []
         for entry, start, end in phrase_hits:
             if _overlaps(start, end, taken[entry.rule]) or _part_of_a_name(sentence, start, end):
                 continue
@@ -227,8 +233,27 @@ class PhraseIndex:
             if any(self._cue_applies(sentence, cue, start, end, cues) for cue in entry.unless):
                 continue
             taken[entry.rule].append((start, end))
+            accepted.append((entry, start, end))
+        for entry, start, end in accepted:
             span = sentence[start:end]
-            kept[entry.rule].append(Hit(entry, span.start_char, span.end_char, span.text))
+            own_time = self._names_own_time(sentence, entry.rule, start, end, taken, cues)
+            kept[entry.rule].append(Hit(entry, span.start_char, span.end_char, span.text, own_time))
+
+    # How far after a report-back promise its own "when" may stand: "let you know the outcome once".
+    _OWN_TIME_REACH = 5
+
+    def _names_own_time(self, sentence, rule: str, start: int, end: int,
+                        taken: dict[str, list[tuple[int, int]]], seen: dict[str, list[tuple[int, int]]]) -> bool:
+        """Whether the rule's ``own_time`` cue starts in or just after the hit, with
+        no other rule's hit from the hit's start to the cue's end: in "we'll fix it
+        soon and let you know once it's done" the update waits for its own event;
+        in "I'll come back to you once I get a chance" the "once" is the vague time."""
+        cue = self.rule_settings.get(rule, {}).get("own_time")
+        if not cue or not self._has_cue(sentence, cue, seen):
+            return False
+        others = [span for other, spans in taken.items() if other != rule for span in spans]
+        return any(start <= cue_start <= end + self._OWN_TIME_REACH and not _overlaps(start, cue_end, others)
+                   for cue_start, cue_end in seen[cue])
 
     def _cue_applies(self, sentence, cue: str, start: int, end: int,
                      seen: dict[str, list[tuple[int, int]]]) -> bool:
