@@ -18,7 +18,7 @@ from deadlint.sources import Source
 # Overall (all four rules) per language, and for each rule on its own.
 FLOORS = {"precision": 0.95, "recall": 0.90, "rule_precision": 0.85, "rule_recall": 0.75}
 # Sets that score below the floors, recorded as measured rather than hidden
-# (issue 12; docs/accuracy-packs.md): per set and language, a lower floor for the
+# (issue 12; docs/accuracy.md): per set and language, a lower floor for the
 # overall score ("all") or for one rule, applied to its precision and recall.
 # holdout27: the deadline engine reads a holiday that moves a collection day and a
 # reminder of an invoice's past due date as promises, and misses a "klo 7–15"
