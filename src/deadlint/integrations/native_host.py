@@ -25,7 +25,7 @@ from typing import BinaryIO
 
 import click
 
-from deadlint.cli import _parse_now
+from deadlint.cli import parse_now
 from deadlint.findings import SEVERITIES
 from deadlint.integrations.serve_request import BadRequest, answer, parse_json_request
 
@@ -149,7 +149,7 @@ def protocol_streams() -> tuple[BinaryIO, BinaryIO]:
 @click.command(name="native-host", context_settings={"ignore_unknown_options": True})
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Policy file merged over rules.yaml.")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), help="Report findings at or above this level.")
-@click.option("--now", envvar="DEADLINT_NOW", callback=_parse_now, metavar="ISO",
+@click.option("--now", envvar="DEADLINT_NOW", callback=parse_now, metavar="ISO",
               help="Reference time of requests without their own (default: the time of each check) "
                    "[env: DEADLINT_NOW].")
 # Thunderbird starts the host with the manifest's path and the extension id as
