@@ -203,3 +203,103 @@ def test_bad_input_through_the_real_binary(tmp_path, good):
     assert result.returncode == 2
     assert result.stderr.splitlines() == [f"deadlint: error: {bad}: binary file, not a text draft"]
     assert "2 finding(s) in 2 draft(s), 1 input error(s)" in result.stdout
+
+
+# --- hostile files and folders: never block, never recurse without bound ------------------------------
+
+def run_binary(*args, timeout: float = 90) -> tuple[int, str, str]:
+    """The real `deadlint check --now NOW ARGS` in its own process, so that a hang fails the test."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([str(Path(sys.executable).with_name("deadlint")), "check", "--now", NOW,
+                             *map(str, args)], capture_output=True, text=True, timeout=timeout)
+    return result.returncode, result.stdout, result.stderr
+
+
+def assert_refused_beside_good(good, bad: Path, reason: str, *paths: Path) -> None:
+    """One error line for ``bad``, both good drafts still reported, exit 2."""
+    first, last = good
+    code, out, err = run_binary(first, *(paths or (bad,)), last)
+    assert code == 2, out + err
+    assert error_lines(err) == [f"deadlint: error: {bad}: {reason}"]
+    assert f"{first}:1:44: warning vague-deadline" in out
+    assert f"{last}:3:15: warning vague-deadline" in out
+
+
+def test_fifo_given_as_a_path_is_refused_without_blocking(tmp_path, good):
+    import os
+
+    fifo = tmp_path / "m_pipe.txt"
+    os.mkfifo(fifo)  # no writer ever opens it: reading would wait forever
+    assert_refused_beside_good(good, fifo, "not a regular file (a FIFO); skipped")
+
+
+def test_fifo_in_a_folder_is_refused_and_the_folder_still_checked(tmp_path, good):
+    import os
+
+    folder = tmp_path / "m_folder"
+    folder.mkdir()
+    (folder / "draft.txt").write_text(GOOD_EN, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    os.mkfifo(folder / "Drafts")  # no suffix: sniffed for an mbox, which must not block either
+    first, last = good
+    code, out, err = run_binary(first, folder, last)
+    assert code == 2, out + err
+    assert error_lines(err) == [f"deadlint: error: {folder / 'pipe.txt'}: not a regular file (a FIFO); skipped"]
+    assert f"{folder / 'draft.txt'}:1:44: warning vague-deadline" in out
+    assert "3 finding(s) in 3 draft(s), 1 input error(s)" in out
+
+
+def test_dev_zero_as_a_path_is_refused(good):
+    assert_refused_beside_good(good, Path("/dev/zero"), "not a regular file (a character device); skipped")
+
+
+def test_folder_nested_1200_deep(tmp_path):
+    root = folder = tmp_path / "deep"
+    root.mkdir()
+    try:
+        for _ in range(1200):  # os.makedirs itself recurses too deep for this
+            folder = folder / "d"
+            folder.mkdir()
+        bottom = folder / "draft.txt"
+        bottom.write_text(GOOD_EN, encoding="utf-8")
+        code, out, err = run(root)
+    finally:
+        # pytest's clean-up (shutil.rmtree) would recurse too deep: empty it here.
+        for leftover in folder.glob("*.txt"):
+            leftover.unlink()
+        while folder != root:
+            folder.rmdir()
+            folder = folder.parent
+    assert code == 1, out + err
+    assert f"{bottom}:1:44: warning vague-deadline" in out
+
+
+def test_unreadable_subdirectory_is_an_input_error(tmp_path, good):
+    """The folder that cannot be listed is reported (exit 2); the rest of the tree is
+    still checked. Root reads every directory, so root runs deadlint without the
+    capabilities that let it (setpriv)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    root = tmp_path / "tree"
+    secret = root / "secret"
+    secret.mkdir(parents=True)
+    (root / "a.txt").write_text(GOOD_EN, encoding="utf-8")
+    (secret / "b.txt").write_text(GOOD_EN, encoding="utf-8")
+    secret.chmod(0)
+    command = [str(Path(sys.executable).with_name("deadlint")), "check", "--now", NOW, str(root)]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("root without setpriv reads every directory")
+        command = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", *command]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=90)
+    finally:
+        secret.chmod(0o755)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert error_lines(result.stderr) == [f"deadlint: error: {secret}: cannot read directory: Permission denied"]
+    assert f"{root / 'a.txt'}:1:44: warning vague-deadline" in result.stdout

@@ -25,7 +25,7 @@ import yaml
 
 from deadlint.sources.decode import DecodeError, decode_bytes
 from deadlint.sources.html_text import html_to_text
-from deadlint.sources.model import ExportFields, Source, SourceError, size_problem
+from deadlint.sources.model import ExportFields, FileProblem, Source, SourceError, read_regular
 
 _HTML_TAG = re.compile(r"<(?:p|br|div|span|a|b|i|u|strong|em|ul|ol|li|table|tr|td|h[1-6]|blockquote)\b[^>]*>",
                        re.IGNORECASE)
@@ -75,16 +75,10 @@ class ExportError(ValueError):
 def read_export(path: Path, *, max_bytes: int, fields: ExportFields | None = None) -> Iterator[Source | SourceError]:
     name = str(path)
     try:
-        if problem := size_problem(path, max_bytes):
-            yield SourceError(name, problem)
-            return
-        text, _encoding = decode_bytes(path.read_bytes())
+        text, _encoding = decode_bytes(read_regular(path, max_bytes))
         records = _records(_LOADERS[path.suffix.lower()](text))
         shape = _generic_shape(fields) if fields else _recognise(records)
-    except OSError as exc:
-        yield SourceError(name, f"cannot read: {exc.strerror or exc}")
-        return
-    except (DecodeError, ExportError) as exc:
+    except (FileProblem, DecodeError, ExportError) as exc:
         yield SourceError(name, str(exc))
         return
     for record in records:
