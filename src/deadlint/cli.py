@@ -175,7 +175,7 @@ def _changed_paths(base: str, paths: tuple[str, ...], include: tuple[str, ...]) 
 
 def _fix_or_diff(source, findings, *, write: bool, report: Report):
     """Apply (or print) the source's fixes; return the findings still open."""
-    from deadlint.fix import apply_fixes, fixable, unified_diff, write_atomically
+    from deadlint.fix import FixRefused, apply_fixes, fixable, unified_diff, write_back
     from deadlint.sources import SourceError
 
     if not fixable(source):
@@ -188,8 +188,8 @@ def _fix_or_diff(source, findings, *, write: bool, report: Report):
         report.fixable += len(fixed)
         return findings
     try:
-        write_atomically(Path(source.path), new_text, source.encoding)
-    except (OSError, UnicodeEncodeError) as exc:
+        write_back(Path(source.path), new_text, source.encoding, source.file_digest)
+    except (OSError, UnicodeEncodeError, FixRefused) as exc:
         report.errors.append(SourceError(source.path, f"not fixed: {getattr(exc, 'strerror', None) or exc}"))
         return findings
     report.fixed += len(fixed)
