@@ -15,7 +15,7 @@ from deadlint.engine import Linter
 from deadlint.report import Report, locate
 from deadlint.report.jsonout import finding_dict
 from deadlint.sources import Source, SourceError
-from deadlint.sources.walk import DEFAULT_MAX_BYTES, read_bytes
+from deadlint.sources.walk import DEFAULT_MAX_BYTES, read_bytes, read_outgoing
 
 
 class Checker:
@@ -34,6 +34,10 @@ class Checker:
                     language: str | None = None, now: datetime | None = None) -> Report:
         """A raw message (RFC 822 or mbox) or a plain draft, as bytes."""
         return self._check(read_bytes(name, data, kind=kind, max_bytes=self.max_bytes), language, now)
+
+    def check_message(self, data: bytes, *, name: str = "<message>") -> Report:
+        """A message about to be sent, whatever its size: only its text is held to max_file_mb."""
+        return self._check(read_outgoing(name, data, max_bytes=self.max_bytes), None, None)
 
     def check_text(self, text: str, *, name: str = "<draft>", kind: str = "text",
                    language: str | None = None, now: datetime | None = None) -> Report:

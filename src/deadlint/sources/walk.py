@@ -120,6 +120,18 @@ def read_bytes(name: str, data: bytes, *, kind: str = "text",
         yield _from_bytes(name, data, kind, max_bytes)
 
 
+def read_outgoing(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source | SourceError]:
+    """A message about to be sent, of any size: only the text that is linted is
+    held to ``max_bytes``; attachments are neither linted nor limited."""
+    if not looks_like_message(data[:_SNIFF_BYTES]):
+        yield from read_bytes(name, data, max_bytes=max_bytes)
+        return
+    for item in read_message(name, data):
+        if isinstance(item, Source) and (size := len(item.text.encode("utf-8"))) > max_bytes:
+            item = SourceError(name, f"text part too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)")
+        yield item
+
+
 def _head(path: Path) -> bytes:
     try:
         with open_regular(path) as stream:
