@@ -207,13 +207,20 @@ def test_bad_input_through_the_real_binary(tmp_path, good):
 
 # --- hostile files and folders: never block, never recurse without bound ------------------------------
 
-def run_binary(*args, timeout: float = 90) -> tuple[int, str, str]:
-    """The real `deadlint check --now NOW ARGS` in its own process, so that a hang fails the test."""
+def run_binary(*args, timeout: float = 90, cwd: Path | None = None) -> tuple[int, str, str]:
+    """The real `deadlint check --now NOW ARGS` in its own process, so that a hang
+    fails the test, and with 3 GB of address space, so that a blow-up does not
+    take the machine down with it."""
+    import resource
     import subprocess
     import sys
 
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+
     result = subprocess.run([str(Path(sys.executable).with_name("deadlint")), "check", "--now", NOW,
-                             *map(str, args)], capture_output=True, text=True, timeout=timeout)
+                             *map(str, args)], capture_output=True, text=True, timeout=timeout, cwd=cwd,
+                            preexec_fn=limit_memory)
     return result.returncode, result.stdout, result.stderr
 
 
@@ -303,3 +310,60 @@ def test_unreadable_subdirectory_is_an_input_error(tmp_path, good):
     assert result.returncode == 2, result.stdout + result.stderr
     assert error_lines(result.stderr) == [f"deadlint: error: {secret}: cannot read directory: Permission denied"]
     assert f"{root / 'a.txt'}:1:44: warning vague-deadline" in result.stdout
+
+
+# --- hostile YAML and JSON: refused in a moment, one line ---------------------------------------------
+
+def billion_laughs(key: str = "lol") -> str:
+    """Nine levels of nine aliases: 9^9 (387 million) nodes once expanded."""
+    lines = [f'{key}0: &{key}0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 10):
+        lines.append(f"{key}{level}: &{key}{level} [{', '.join([f'*{key}{level - 1}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_billion_laughs_config_is_refused_and_the_defaults_apply(tmp_path, good):
+    (tmp_path / ".deadlint.yaml").write_text(billion_laughs(), encoding="utf-8")
+    first, last = good
+    code, out, err = run_binary(first, last, cwd=tmp_path, timeout=60)
+    assert code == 2, out + err
+    assert error_lines(err) == [f"deadlint: error: {tmp_path / '.deadlint.yaml'}:5: refused: aliases expand "
+                                'to more than 10,000 nodes (a "billion laughs")']
+    assert "2 finding(s) in 2 draft(s)" in out
+
+
+def test_billion_laughs_given_with_config_option(tmp_path, good):
+    config = tmp_path / "policy.yaml"
+    config.write_text(billion_laughs(), encoding="utf-8")
+    code, out, err = run_binary("--config", config, *good, timeout=60)
+    assert code == 2, out + err
+    assert error_lines(err) == [f"deadlint: error: {config}:5: refused: aliases expand to more than 10,000 "
+                                'nodes (a "billion laughs")']
+
+
+def test_dev_zero_as_config_is_refused(good):
+    code, out, err = run_binary("--config", "/dev/zero", *good, timeout=60)
+    assert code == 2, out + err
+    assert error_lines(err) == ["deadlint: error: /dev/zero: not a regular file (a character device); skipped"]
+
+
+@pytest.mark.parametrize(("name", "content", "problem"), [
+    ("m_laughs.yaml", billion_laughs() + "macros:\n  - {id: 1, title: t, content: We will fix it ASAP.}\n",
+     'refused YAML: aliases expand to more than 10,000 nodes (a "billion laughs") at line 5'),
+    ("m_deep.yaml", "[" * 50_000 + "]" * 50_000 + "\n", "refused YAML: nested deeper than 100 levels at line 1"),
+    ("m_deep.json", "[" * 100_000 + "]" * 100_000 + "\n", "refused JSON: nested too deeply"),
+], ids=["billion-laughs-yaml", "yaml-nested-50000", "json-nested-100000"])
+def test_hostile_export_is_one_line(tmp_path, good, name, content, problem):
+    bad = tmp_path / name
+    bad.write_text(content, encoding="utf-8")
+    assert_refused_beside_good(good, bad, problem)
+
+
+def test_export_with_a_100000_digit_id_is_checked(tmp_path):
+    export = tmp_path / "macros.json"
+    export.write_text('[{"id": %s, "title": "Status", "content": "We will fix it ASAP."}]' % ("7" * 100_000),
+                      encoding="utf-8")
+    code, out, err = run_binary("--format", "json", export)
+    assert code == 1, out + err
+    (finding,) = json.loads(out)["findings"]
+    assert finding["rule"] == "vague-deadline" and finding["macro_id"] == "7" * 100_000

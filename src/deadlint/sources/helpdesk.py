@@ -26,6 +26,7 @@ import yaml
 from deadlint.sources.decode import DecodeError, decode_bytes
 from deadlint.sources.html_text import html_to_text
 from deadlint.sources.model import ExportFields, FileProblem, Source, SourceError, read_regular
+from deadlint.yamlguard import HostileYAML, check_expansion
 
 _HTML_TAG = re.compile(r"<(?:p|br|div|span|a|b|i|u|strong|em|ul|ol|li|table|tr|td|h[1-6]|blockquote)\b[^>]*>",
                        re.IGNORECASE)
@@ -107,7 +108,14 @@ class _LocatingDecoder(json.JSONDecoder):
             return FileString(value, line + 1, column=end - line_start + 1), after
 
         self.parse_string = parse_string
+        self.parse_int = _parse_int
         self.scan_once = json.scanner.py_make_scanner(self)
+
+
+def _parse_int(digits: str) -> int | str:
+    """An integer; one too long for int() (Python refuses over 4,300 digits) stays
+    its digits: in an export it can only be an id, never a number to compute with."""
+    return int(digits) if len(digits) <= 4000 else digits
 
 
 def _load_json(text: str) -> object:
@@ -115,11 +123,16 @@ def _load_json(text: str) -> object:
         return _LocatingDecoder(text).decode(text)
     except json.JSONDecodeError as exc:
         raise ExportError(f"invalid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise ExportError("refused JSON: nested too deeply") from None
 
 
 def _load_yaml(text: str) -> object:
     try:
+        check_expansion(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except HostileYAML as exc:
+        raise ExportError(f"refused YAML: {exc.problem} at line {exc.line}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
