@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from clirun import NOW, run
 from deadlint.cli import main
+from deadlint.rules import hookimpl
 
 GOOD_EN = "Thanks for the logs. We'll get back to you ASAP.\n"
 GOOD_SV = "Hej,\n\nVi återkommer snarast.\n"
@@ -367,3 +368,86 @@ def test_export_with_a_100000_digit_id_is_checked(tmp_path):
     assert code == 1, out + err
     (finding,) = json.loads(out)["findings"]
     assert finding["rule"] == "vague-deadline" and finding["macro_id"] == "7" * 100_000
+
+
+# --- drafts that crashed the run: over spaCy's max_length, dated 9999 --------------------------------
+
+def test_draft_over_a_million_characters_is_checked_in_pieces(tmp_path, good):
+    """spaCy refuses texts over 1,000,000 characters; a 1.2 MB draft is checked
+    whole (in pieces) and its neighbours keep their output."""
+    paragraph = "Hello team,\nthe import ran twice on Monday and the totals were doubled.\nWe rolled it back.\n\n"
+    repeats = 1_200_000 // len(paragraph)
+    big = tmp_path / "m_big.txt"
+    big.write_text("We will get back to you ASAP.\n\n" + paragraph * repeats + "Expect it ASAP.\n", encoding="utf-8")
+    first, last = good
+    code, out, err = run(first, big, last)
+    assert (code, err) == (1, ""), out + err
+    assert f"{big}:1:25: warning vague-deadline" in out
+    assert f"{big}:{2 + 4 * repeats + 1}:11: warning vague-deadline" in out
+    assert "4 finding(s) in 3 draft(s)" in out
+
+
+def test_pieces_cover_the_text_and_cut_at_paragraphs():
+    from deadlint.engine import pieces
+
+    text = "".join(f"paragraph {n} " * 3 + "\n\n" for n in range(100))
+    cuts = list(pieces(text, 5, len(text), limit=200))
+    assert cuts[0][0] == 5 and cuts[-1][1] == len(text)
+    assert all(a_end == b_start for (_, a_end), (b_start, _) in zip(cuts, cuts[1:]))
+    assert all(end - start <= 200 for start, end in cuts)
+    assert all(text[end - 2:end] == "\n\n" for _, end in cuts[:-1])
+    # No break at all in a window: cut at the limit.
+    assert list(pieces("x" * 450, 0, 450, limit=200)) == [(0, 200), (200, 400), (400, 450)]
+
+
+def test_now_at_the_end_of_the_calendar_is_a_usage_error(good):
+    from clirun import invoke
+
+    code, out, err = invoke("check", "--now", "9999-12-31T23:00", *good)
+    assert code == 2, out + err
+    assert "Invalid value for '--now': 9999-12-31T23:00:00 is too close to the end of the calendar" in err
+
+
+def test_message_dated_9999_is_checked_from_the_current_time(tmp_path, good):
+    """Its Date is no send time to count from; the draft is still checked (no --now here)."""
+    from clirun import invoke
+
+    message = tmp_path / "m_future.eml"
+    message.write_text("From: a@example.com\nTo: b@example.com\nDate: Fri, 31 Dec 9999 23:00:00 +0000\n"
+                       "Subject: Status\n\nWe will get back to you ASAP.\n", encoding="utf-8")
+    code, out, err = invoke("check", good[0], message, good[1])
+    assert (code, err) == (1, ""), out + err
+    assert f"{message}:6:25: warning vague-deadline" in out
+    assert "3 finding(s) in 3 draft(s)" in out
+
+
+class _BrokenPack:
+    """A third-party rule with a bug that one draft's text sets off."""
+
+    @staticmethod
+    def _check(chunk):
+        if "invoice" in chunk.doc.text:
+            raise KeyError("invoice")
+        return []
+
+    @hookimpl
+    def deadlint_rules(self):
+        from deadlint.rules.model import Rule
+
+        return [Rule(id="broken-rule", pack="broken", summary="s", doc="d", check=self._check)]
+
+
+def test_a_rule_failing_on_one_draft_costs_only_that_draft():
+    from deadlint.config import load_policy
+    from deadlint.engine import Linter
+    from deadlint.rules.registry import RuleSet, plugin_manager
+    from deadlint.sources import Source, SourceError
+
+    manager = plugin_manager()
+    manager.register(_BrokenPack(), name="broken")
+    linter = Linter(RuleSet(manager, load_policy(None)), language="en")
+    drafts = [Source(path=name, text=text) for name, text in (
+        ("a.txt", GOOD_EN), ("b.txt", "The invoice follows ASAP.\n"), ("c.txt", GOOD_EN))]
+    results = [linter.check_safely(draft) for draft in drafts]
+    assert [len(result.findings) for result in (results[0], results[2])] == [1, 1]
+    assert results[1] == SourceError("b.txt", "internal error, not checked: KeyError: 'invoice'")

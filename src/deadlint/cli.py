@@ -33,10 +33,15 @@ def _rule_ids(value: str | None) -> set[str]:
 def _parse_now(_ctx, _param, value: str | None) -> datetime | None:
     if value is None:
         return None
+    from deadlint.deadlines.calendar import reference_problem
+
     try:
-        return datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not an ISO 8601 time such as 2026-11-20T10:00") from None
+    if problem := reference_problem(moment):
+        raise click.BadParameter(problem)
+    return moment
 
 
 def load_ruleset(config: Path | None) -> tuple[RuleSet, list[str]]:

@@ -46,6 +46,10 @@ def parse_options(fields: dict) -> dict:
             now = datetime.fromisoformat(now)
         except ValueError:
             raise BadRequest(f"now: {now!r} is not an ISO 8601 time such as 2026-11-20T10:00+02:00") from None
+        from deadlint.deadlines.calendar import reference_problem
+
+        if problem := reference_problem(now):
+            raise BadRequest(f"now: {problem}")
     kind = fields.get("kind") or "text"
     if kind not in KINDS:
         raise BadRequest(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
