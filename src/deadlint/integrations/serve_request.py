@@ -65,6 +65,11 @@ def parse_json_request(obj: object) -> CheckRequest:
         raise BadRequest('give exactly one of "text" (a draft) or "raw" (a base64 message)')
     if text is not None and not isinstance(text, str):
         raise BadRequest('"text" must be a string')
+    if text is not None:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # JSON's "\ud800" escape decodes to half a character
+            raise BadRequest(f'"text" holds a lone surrogate at character {exc.start}, which is not text') from None
     if raw is not None:
         if not isinstance(raw, str):
             raise BadRequest('"raw" must be a base64 string')
