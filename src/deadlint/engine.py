@@ -157,10 +157,11 @@ class Linter:
                 if any(fnmatch.fnmatch(name, glob) for name in names) for rule in rules}
 
 
-# spaCy refuses a text over 1,000,000 characters (its max_length) and its memory
-# grows with the text: a longer run is checked in pieces, cut at a paragraph
-# break if there is one in the piece's last half, else at a line end, else at a space.
-MAX_PIECE = 200_000
+# spaCy refuses a text over 1,000,000 characters (its max_length), and marking a
+# token as no sentence start costs a pass over the whole doc: a long run is
+# checked in pieces, cut at a paragraph break if there is one in the piece's
+# last half, else at a line end, else at a space. Few drafts are this long.
+MAX_PIECE = 20_000
 
 
 def pieces(text: str, start: int, end: int, limit: int = MAX_PIECE) -> Iterator[tuple[int, int]]:
