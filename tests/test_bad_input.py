@@ -308,6 +308,8 @@ def test_unreadable_subdirectory_is_an_input_error(tmp_path, good):
         result = subprocess.run(command, capture_output=True, text=True, timeout=90)
     finally:
         secret.chmod(0o755)
+    if result.stderr.startswith("setpriv:"):
+        pytest.skip(f"cannot drop capabilities here: {result.stderr.strip()}")
     assert result.returncode == 2, result.stdout + result.stderr
     assert error_lines(result.stderr) == [f"deadlint: error: {secret}: cannot read directory: Permission denied"]
     assert f"{root / 'a.txt'}:1:44: warning vague-deadline" in result.stdout
