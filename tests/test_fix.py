@@ -188,3 +188,86 @@ def test_stdin_is_never_fixed():
     result = CliRunner().invoke(main, ["check", "--now", NOW, "--fix", "-"], input="We will fix it ASAP.\n")
     assert result.exit_code == 1
     assert "vague-deadline" in result.stdout
+
+
+# --- someone else's file: a concurrent writer, hard links, another owner ------------------------------
+
+def test_fix_never_loses_lines_appended_while_it_runs(tmp_path):
+    """A log-like draft appended to every 20 ms during a --fix run (the real
+    binary, so the run takes as long as a user's): every line survives."""
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    path = tmp_path / "reply.txt"
+    path.write_text("We will fix it ASAP.\n", encoding="utf-8")
+    stop = threading.Event()
+    appended: list[str] = []
+
+    def append() -> None:
+        while not stop.is_set():
+            line = f"appended line {len(appended)}\n"
+            with path.open("a", encoding="utf-8") as stream:
+                stream.write(line)
+            appended.append(line)
+            time.sleep(0.02)
+
+    writer = threading.Thread(target=append)
+    writer.start()
+    try:
+        result = subprocess.run([str(Path(sys.executable).with_name("deadlint")), "check", "--now", NOW, "--fix",
+                                 str(path)], capture_output=True, text=True, timeout=120)
+        time.sleep(0.1)
+    finally:
+        stop.set()
+        writer.join()
+    assert len(appended) > 20
+    text = path.read_text(encoding="utf-8")
+    assert [line for line in text.splitlines(keepends=True) if line.startswith("appended")] == appended
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr == f"deadlint: error: {path}: not fixed: changed since it was read; run --fix again\n"
+    assert text.startswith("We will fix it ASAP.\n")
+
+
+def test_write_back_refuses_when_the_file_is_not_what_was_checked(tmp_path):
+    from deadlint.fix import FixRefused, write_back
+    from deadlint.sources.model import digest
+
+    path = tmp_path / "reply.txt"
+    path.write_text("We will fix it ASAP.\n", encoding="utf-8")
+    checked = digest(path.read_bytes())
+    path.write_text("We will fix it ASAP.\nP.S. added in the editor\n", encoding="utf-8")
+    try:
+        write_back(path, "We will fix it by Monday.\n", "utf-8", checked)
+    except FixRefused as exc:
+        assert str(exc) == "changed since it was read; run --fix again"
+    else:
+        raise AssertionError("overwrote a file changed since it was read")
+    assert path.read_text(encoding="utf-8") == "We will fix it ASAP.\nP.S. added in the editor\n"
+    assert files_in(tmp_path) == ["reply.txt"]
+
+
+def test_fix_refuses_a_hard_linked_file_with_one_line(tmp_path):
+    path = tmp_path / "reply.txt"
+    path.write_text("We will fix it ASAP.\n", encoding="utf-8")
+    other = tmp_path / "other-name.txt"
+    os.link(path, other)
+    code, out, err = run("--fix", path)
+    assert code == 2, out + err
+    assert err == f"deadlint: error: {path}: not fixed: it has 2 hard links, which a rewrite would split; fix it by hand\n"
+    assert os.path.samefile(path, other)
+    assert path.read_text(encoding="utf-8") == "We will fix it ASAP.\n"
+
+
+def test_fix_keeps_the_owner_and_group(tmp_path):
+    import pytest
+
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    path = tmp_path / "reply.txt"
+    path.write_text("We will fix it ASAP.\n", encoding="utf-8")
+    os.chown(path, 65534, 65534)
+    assert run("--fix", path)[0] == 0
+    assert path.read_text(encoding="utf-8") == "We will fix it by Monday 23 November, 12:00.\n"
+    assert (path.stat().st_uid, path.stat().st_gid) == (65534, 65534)

@@ -33,10 +33,15 @@ def _rule_ids(value: str | None) -> set[str]:
 def parse_now(_ctx, _param, value: str | None) -> datetime | None:
     if value is None:
         return None
+    from deadlint.deadlines.calendar import reference_problem
+
     try:
-        return datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not an ISO 8601 time such as 2026-11-20T10:00") from None
+    if problem := reference_problem(moment):
+        raise click.BadParameter(problem)
+    return moment
 
 
 def load_ruleset(config: Path | None) -> tuple[RuleSet, list[str]]:
@@ -177,7 +182,7 @@ def _changed_paths(base: str, paths: tuple[str, ...], include: tuple[str, ...]) 
 
 def _fix_or_diff(source, findings, *, write: bool, report: Report):
     """Apply (or print) the source's fixes; return the findings still open."""
-    from deadlint.fix import apply_fixes, fixable, unified_diff, write_atomically
+    from deadlint.fix import FixRefused, apply_fixes, fixable, unified_diff, write_back
     from deadlint.sources import SourceError
 
     if not fixable(source):
@@ -190,8 +195,8 @@ def _fix_or_diff(source, findings, *, write: bool, report: Report):
         report.fixable += len(fixed)
         return findings
     try:
-        write_atomically(Path(source.path), new_text, source.encoding)
-    except (OSError, UnicodeEncodeError) as exc:
+        write_back(Path(source.path), new_text, source.encoding, source.file_digest)
+    except (OSError, UnicodeEncodeError, FixRefused) as exc:
         report.errors.append(SourceError(source.path, f"not fixed: {getattr(exc, 'strerror', None) or exc}"))
         return findings
     report.fixed += len(fixed)

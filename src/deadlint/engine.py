@@ -6,18 +6,21 @@ import dataclasses
 import fnmatch
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from deadlint.config import Policy
+from deadlint.deadlines.calendar import reference_problem
 from deadlint.extract import extract
 from deadlint.findings import Finding, severity_rank
 from deadlint.language import split_by_language
 from deadlint.nlp import make_chunk
 from deadlint.rules.context import CheckContext
 from deadlint.rules.registry import RuleSet
-from deadlint.sources import Source
+from deadlint.sources import Source, SourceError
+from deadlint.sources.mail import where
 
 
 @dataclass
@@ -58,12 +61,15 @@ class Linter:
         language = language or self.language
         runs = ([(0, len(text), language)] if language
                 else split_by_language(text, self.policy.default_language))
-        reference = now or self.now or source.sent_at or datetime.now().astimezone()
+        # A Date header of year 9999 is no send time to count deadlines from.
+        sent_at = source.sent_at if source.sent_at and not reference_problem(source.sent_at) else None
+        reference = now or self.now or sent_at or datetime.now().astimezone()
         findings: list[Finding] = []
-        for start, end, lang in runs:
+        for run_start, run_end, lang in runs:
             if lang not in self.languages or lang not in self.ruleset.phrase_data:
                 continue
-            findings += self._check_run(text, start, end, lang, reference, timeless=source.timeless)
+            for start, end in pieces(text, run_start, run_end):
+                findings += self._check_run(text, start, end, lang, reference, timeless=source.timeless)
         ignored = self._ignored_for(source.path)
         kept = []
         for finding in findings:
@@ -78,6 +84,15 @@ class Linter:
         kept = self._drop_yielding(kept, text)
         kept.sort(key=lambda f: (f.start, f.rule))
         return DraftResult(source, kept)
+
+    def check_safely(self, source: Source) -> DraftResult | SourceError:
+        """``check``, with a failure on one draft reported as that draft's input
+        error (one line, exit 2) instead of ending the run and every other draft's output."""
+        try:
+            return self.check(source)
+        except Exception as exc:  # noqa: BLE001 - a bug met on one draft must not cost the others
+            problem = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            return SourceError(where(source.path, source.item), f"internal error, not checked: {problem}")
 
     def warm_up(self, *, rare_parts: bool = False, languages: set[str] | None = None) -> None:
         """Build the languages' pipelines (all, or ``languages``) and the deadline
@@ -140,6 +155,24 @@ class Linter:
         names = {path, os.path.relpath(path) if not path.startswith("<") else path}
         return {rule for glob, rules in self.policy.per_path_ignores.items()
                 if any(fnmatch.fnmatch(name, glob) for name in names) for rule in rules}
+
+
+# spaCy refuses a text over 1,000,000 characters (its max_length), and marking a
+# token as no sentence start costs a pass over the whole doc: a long run is
+# checked in pieces, cut at a paragraph break if there is one in the piece's
+# last half, else at a line end, else at a space. Few drafts are this long.
+MAX_PIECE = 20_000
+
+
+def pieces(text: str, start: int, end: int, limit: int = MAX_PIECE) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive pieces of text[start:end], none longer than limit."""
+    while end - start > limit:
+        window = (start + limit // 2, start + limit)
+        cut = next((found + len(mark) for mark in ("\n\n", "\n", " ")
+                    if (found := text.rfind(mark, *window)) != -1), start + limit)
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 # Where one sentence ends and the next begins, for rules that yield to others.

@@ -24,8 +24,8 @@ BATCH = 512
 _linter: Linter | None = None  # set in the parent before forking; read by workers
 
 
-def _check(source: Source) -> DraftResult:
-    return _linter.check(source)
+def _check(source: Source) -> DraftResult | SourceError:
+    return _linter.check_safely(source)
 
 
 def default_jobs() -> int:
@@ -38,7 +38,7 @@ def check_all(linter: Linter, items: Iterable[Source | SourceError], jobs: int) 
     head = list(islice(items, MIN_PARALLEL_DRAFTS))
     if jobs <= 1 or len(head) < MIN_PARALLEL_DRAFTS or "fork" not in multiprocessing.get_all_start_methods():
         for item in (*head, *items):
-            yield item if isinstance(item, SourceError) else linter.check(item)
+            yield item if isinstance(item, SourceError) else linter.check_safely(item)
         return
     global _linter
     _linter = linter

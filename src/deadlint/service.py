@@ -18,7 +18,7 @@ from deadlint.report import Report, locate
 from deadlint.report.jsonout import finding_dict
 from deadlint.rules.registry import RuleSet, plugin_manager
 from deadlint.sources import Source, SourceError
-from deadlint.sources.walk import DEFAULT_MAX_BYTES, read_bytes
+from deadlint.sources.walk import DEFAULT_MAX_BYTES, read_bytes, read_outgoing
 
 
 class Checker:
@@ -69,6 +69,10 @@ class Checker:
         """A raw message (RFC 822), an mbox of many, or a plain draft, as bytes;
         ``report.errors`` says why an input could not be read."""
         return self._check(read_bytes(name, data, kind=kind, max_bytes=self.max_bytes), language, now)
+
+    def check_message(self, data: bytes, *, name: str = "<message>") -> Report:
+        """A message about to be sent, whatever its size: only its text is held to max_file_mb."""
+        return self._check(read_outgoing(name, data, max_bytes=self.max_bytes), None, None)
 
     def check_text(self, text: str, *, name: str = "<draft>", kind: str = "text",
                    language: str | None = None, now: datetime | str | None = None) -> Report:

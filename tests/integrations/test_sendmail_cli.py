@@ -153,3 +153,77 @@ def test_environment_wins_over_the_policy(tmp_path, capture_mta, private_home, m
     assert result.exit_code == 65
     assert not capture_mta.called
     assert list((tmp_path / "env-dir").glob("*.eml")) and not (tmp_path / "policy-dir").exists()
+
+
+# --- never a partial message, never a refused attachment, never a traceback -------------------------
+
+def message_with_attachment(size: int) -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "alice@example.com", "bob@example.com", "Logs"
+    message.set_content("Hello,\n\nThe fix ships on Friday 27 November at 14:00. The logs are attached.\n")
+    message.add_attachment(bytes(range(256)) * (size // 256), maintype="application", subtype="octet-stream",
+                           filename="logs.bin")
+    return message.as_bytes()
+
+
+def deadlint_binary() -> str:
+    import sys
+    from pathlib import Path
+
+    return str(Path(sys.executable).with_name("deadlint"))
+
+
+def test_a_large_attachment_is_sent_not_refused(capture_mta, private_home):
+    """max_file_mb (5 MB by default) limits the text that is linted, not the message."""
+    message = message_with_attachment(4 * 1024 * 1024)
+    assert len(message) > 5 * 1024 * 1024
+    code, _out, err = sendmail(capture_mta, "-oi", input=message)
+    assert (code, err) == (0, "")
+    assert capture_mta.stdin() == message
+
+
+def test_a_large_text_part_is_still_refused(capture_mta, private_home):
+    text = b"We will fix it on Friday 27 November at 14:00.\n" * 120_000  # 5.6 MB of text to lint
+    code, _out, err = sendmail(capture_mta, input=HEADERS + text)
+    assert code == 70 and not capture_mta.called
+    assert "text part too large (5.6 MB > limit 5.2 MB)" in err
+
+
+def test_killed_while_the_mta_reads_never_sends_part_of_the_message(tmp_path, private_home):
+    """SIGTERM to deadlint while a slow MTA reads: the MTA gets all of the
+    message or nothing, never the first part followed by end of input."""
+    import signal
+    import subprocess
+    import time
+
+    mta = tmp_path / "slow-sendmail"
+    mta.write_text(f"#!/bin/sh\ntouch '{tmp_path}/started'\nsleep 1\ncat > '{tmp_path}/received'\n"
+                   f"echo $? > '{tmp_path}/status'\n", encoding="utf-8")
+    mta.chmod(0o755)
+    message = message_with_attachment(2 * 1024 * 1024)  # far more than a pipe holds
+    (tmp_path / "message.eml").write_bytes(message)
+    with (tmp_path / "message.eml").open("rb") as stdin:
+        process = subprocess.Popen([deadlint_binary(), "sendmail", "--mta", str(mta), "-oi"], stdin=stdin,
+                                   stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 90
+    while not (tmp_path / "started").exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert (tmp_path / "started").exists(), process.communicate()[1]
+    process.send_signal(signal.SIGTERM)
+    process.communicate(timeout=30)
+    deadline = time.monotonic() + 30
+    while not (tmp_path / "status").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert (tmp_path / "received").read_bytes() == message
+
+
+def test_stdin_closed_is_one_line_and_nothing_is_sent(capture_mta, private_home):
+    import subprocess
+
+    result = subprocess.run(["sh", "-c", 'exec "$0" sendmail --mta "$1" -oi <&-', deadlint_binary(),
+                             str(capture_mta.path)], capture_output=True, text=True, timeout=90)
+    assert result.returncode == 74
+    assert result.stderr == "deadlint: no message: standard input is closed; nothing was sent\n"
+    assert not capture_mta.called

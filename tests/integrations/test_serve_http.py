@@ -19,8 +19,13 @@ NOW = "2026-11-20T10:00+02:00"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    process, url = spawn(tmp_path_factory.mktemp("serve") / "serve.log", "--max-bytes", "65536")
+def server_log(tmp_path_factory):
+    return tmp_path_factory.mktemp("serve") / "serve.log"
+
+
+@pytest.fixture(scope="module")
+def server(server_log):
+    process, url = spawn(server_log, "--max-bytes", "500000")
     yield urlsplit(url)
     assert stop(process) == 0
 
@@ -150,8 +155,8 @@ def test_missing_length_is_411(server):
 
 
 def test_over_the_limit_is_413(server):
-    status, _, answer = post_json(server, {"text": "x" * 70000})
-    assert status == 413 and "65536" in answer["error"]
+    status, _, answer = post_json(server, {"text": "x" * 510_000})
+    assert status == 413 and "500000" in answer["error"]
 
 
 def test_malformed_request_line_is_json_not_html(server):
@@ -195,3 +200,18 @@ def test_non_loopback_host_is_refused_without_allow_remote():
 def test_unparsable_request_lines_get_a_status_line(server, line):
     answer = raw_exchange(server, line + b"\r\n\r\n")
     assert answer.startswith(b"HTTP/1.0 ") and b"Content-Type: application/json" in answer
+
+
+# --- hostile requests: 400, never a 500 with a traceback --------------------------------------------
+
+@pytest.mark.parametrize("body,problem", [
+    (b'{"text": "We will fix it \\ud800 ASAP."}', "lone surrogate at character 15"),
+    (b"[" * 200_000 + b"]" * 200_000, "nested too deeply"),
+    (b'{"text": "x", "id": ' + b"9" * 100_000 + b"}", "integer string conversion"),
+    (b'{"text": "We will fix it ASAP.", "now": "9999-12-31T10:00"}', "too close to the end of the calendar"),
+], ids=["lone-surrogate", "nested-200000", "100000-digit-number", "now-9999"])
+def test_hostile_json_is_400_not_500(server, server_log, body, problem):
+    status, _, answer = request(server, "POST", "/check", body, {"Content-Type": "application/json"})
+    assert status == 400, answer
+    assert problem in answer["error"]
+    assert "Traceback" not in server_log.read_text()

@@ -7,8 +7,11 @@ from typing import Any
 
 import yaml
 
+from deadlint.sources.model import FileProblem, read_regular
+from deadlint.yamlguard import LOADER, HostileYAML, check_expansion
+
 Lines = dict[tuple, int]
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_CONFIG_BYTES = 1024 * 1024  # a policy is a few kB; this refuses /dev/zero and its like
 
 
 class ConfigError(ValueError):
@@ -18,10 +21,18 @@ class ConfigError(ValueError):
 def load_with_lines(path: Path) -> tuple[Any, Lines]:
     """Parse a YAML file into plain data plus {key path: 1-based line}."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
-    loader = _LOADER(text)
+        text = read_regular(path, MAX_CONFIG_BYTES, "config file").decode("utf-8")
+    except FileProblem as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    try:
+        check_expansion(text)
+    except HostileYAML as exc:
+        raise ConfigError(f"{path}:{exc.line}: refused: {exc.problem}") from None
+    except yaml.YAMLError:
+        pass  # the loader below reports it with its line
+    loader = LOADER(text)
     try:  # compose once: the node tree gives the lines, constructing it gives the data
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

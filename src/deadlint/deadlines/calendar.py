@@ -11,11 +11,23 @@ from __future__ import annotations
 import importlib
 import importlib.metadata
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 
 from deadlint.cache import cache_file, read_json, write_json
+
+# Deadlines are counted up to about a year past the reference time; a reference
+# closer than that to the calendar's end (9999-12-31) leaves no room for them.
+LATEST_REFERENCE = date.max - timedelta(days=400)
+
+
+def reference_problem(moment: datetime) -> str | None:
+    """Why a reference time ("now", a message's Date) cannot be used, or None."""
+    if moment.date() > LATEST_REFERENCE:
+        return f"{moment.isoformat()} is too close to the end of the calendar (the latest is {LATEST_REFERENCE})"
+    return None
+
 
 # Country code -> (module, class) inside holidays.countries; importing one country
 # module directly skips building the registry of all countries.

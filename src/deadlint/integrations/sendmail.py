@@ -11,6 +11,13 @@ cannot read, a crash), it refuses it too; a pre-send check that waves mail
 through whenever it breaks would go unnoticed for months. Whatever is refused
 is first saved, so a blocked message is never lost; the report names the file
 and the command that sends it unchanged. ``--warn-only`` never refuses.
+
+Never a partial message: the whole message is read before anything else
+happens, and the MTA reads it from a spooled file, not from a pipe deadlint
+writes while it runs. If deadlint is killed before the MTA starts, nothing is
+sent; once it has started, the MTA reads the complete message whatever happens
+to deadlint. ``max_file_mb`` limits the text that is linted, never the size
+of the message that is sent: a 20 MB attachment goes through.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import os
 import shlex
 import subprocess
 import sys
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -128,7 +136,7 @@ def _verdict(data: bytes, config: Path | None, min_severity: str | None) -> tupl
         if checker.problems:
             # The checker fell back to the default policy; the user's rules are not applied.
             return EX_CONFIG, [f"deadlint: config: {problem}" for problem in checker.problems]
-        report = checker.check_bytes(data, name="<message>")
+        report = checker.check_message(data, name="<message>")
     except Exception as exc:  # noqa: BLE001 - any failure must refuse, not drop, the message
         return EX_SOFTWARE, [f"deadlint: could not check the message: {type(exc).__name__}: {exc}"]
     if report.errors:
@@ -152,13 +160,25 @@ def format_findings(report) -> list[str]:
 
 def hand_over(data: bytes, send: list[str], blocked_dir: Path | None) -> int:
     """Run the real MTA on the exact bytes; its exit status becomes ours."""
+    # Spooled, not piped: an MTA reading a pipe takes the end of input after part
+    # of the message for the end of the message if deadlint is killed midway.
     try:
-        # The MTA writes its own messages straight to our stdout/stderr, as if called directly.
-        result = subprocess.run(send, input=data, check=False)
+        spool = tempfile.TemporaryFile()
+        spool.write(data)
+        spool.flush()
+        spool.seek(0)
     except OSError as exc:
-        _say(f"cannot run the MTA {send[0]!r}: {exc.strerror or exc} (set --mta or DEADLINT_MTA)")
+        _say(f"cannot spool the message in {tempfile.gettempdir()}: {exc.strerror or exc}")
         _keep(data, blocked_dir, send)
-        return EX_UNAVAILABLE
+        return EX_IOERR
+    with spool:
+        try:
+            # The MTA writes its own messages straight to our stdout/stderr, as if called directly.
+            result = subprocess.run(send, stdin=spool, check=False)
+        except OSError as exc:
+            _say(f"cannot run the MTA {send[0]!r}: {exc.strerror or exc} (set --mta or DEADLINT_MTA)")
+            _keep(data, blocked_dir, send)
+            return EX_UNAVAILABLE
     # A signal shows as a negative code; report it the way a shell would.
     return result.returncode if result.returncode >= 0 else 128 - result.returncode
 
@@ -193,6 +213,9 @@ def save_blocked(data: bytes, directory: Path | None = None) -> Path | str:
 
 
 def _read_stdin() -> bytes:
+    if sys.stdin is None:  # started with its standard input closed
+        _say("no message: standard input is closed; nothing was sent")
+        sys.exit(EX_IOERR)
     try:
         return sys.stdin.buffer.read()
     except OSError as exc:

@@ -41,9 +41,12 @@ def make_server(host: str, port: int, checker, *, allow_remote: bool = False,
         raise click.BadParameter(f"cannot resolve {host!r}: {exc.strerror}", param_hint="--host") from None
     # Drafts are confidential and the service has no authentication: only
     # programs on this machine may reach it unless the user says otherwise.
-    if not allow_remote and not is_loopback(addresses):
-        raise click.BadParameter(f"{host!r} is not a loopback address; add --allow-remote to listen on it "
-                                 "(anyone who can reach it can read what it is sent)", param_hint="--host")
+    if not is_loopback(addresses):
+        if not allow_remote:
+            raise click.BadParameter(f"{host!r} is not a loopback address; add --allow-remote to listen on it "
+                                     "(anyone who can reach it can read what it is sent)", param_hint="--host")
+        click.echo(f"deadlint serve: warning: listening on {host}, which is not a loopback address, and the "
+                   "service has no authentication: anyone who can reach it can send it drafts", err=True)
     return CheckServer(address[:2], checker, max_bytes=max_bytes, log_requests=log_requests, family=family)
 
 

@@ -5,6 +5,13 @@ holds the GIL, so an event loop would gain nothing and would still need a
 thread pool for the check; a thread per connection keeps slow clients (reading
 a body, reading the answer) from holding up the others, in plain blocking code.
 
+Slow and stuck clients: each request (line, headers and body) must arrive
+within REQUEST_DEADLINE, however slowly its bytes trickle in; at most
+MAX_CONNECTIONS are served at once, the next get 503 at once; and on shutdown
+a client still sending its request has SHUTDOWN_GRACE seconds to finish before
+its connection is cut, so SIGTERM ends the server within seconds whatever the
+clients do.
+
 Why one lock around the check: the linter caches calendars in a dict and spaCy
 builds some parts lazily, and neither is documented as thread-safe. Checks run
 one at a time under the GIL anyway, so serialising them costs no throughput
@@ -13,9 +20,12 @@ one at a time under the GIL anyway, so serialising them costs no throughput
 
 from __future__ import annotations
 
+import io
 import json
+import socket
 import sys
 import threading
+import time
 import traceback
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -36,6 +46,10 @@ JSON_TYPES = {"application/json"}
 # A raw message; text/plain is a bare draft, which the same reader takes.
 RAW_TYPES = {"message/rfc822", "application/octet-stream", "text/plain"}
 ROUTES = {"/check": ("POST",), "/health": ("GET", "HEAD")}
+REQUEST_DEADLINE = 15.0  # seconds for a whole request to arrive; a 1 MB body takes far less
+MAX_CONNECTIONS = 64
+SHUTDOWN_GRACE = 2.0
+_BUSY = json.dumps({"error": f"more than {MAX_CONNECTIONS} connections at once; try again"}).encode()
 
 
 class HTTPError(Exception):
@@ -63,7 +77,75 @@ class CheckServer(ThreadingHTTPServer):
         self.check_lock = threading.Lock()
         self.max_bytes = max_bytes
         self.log_requests = log_requests
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self.reading: set[socket.socket] = set()  # connections whose request is still arriving
+        self.reading_lock = threading.Lock()
         super().__init__(address, Handler)
+
+    def process_request(self, request, client_address):
+        if not self.slots.acquire(blocking=False):
+            self._refuse_busy(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request, client_address):
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def _refuse_busy(self, request: socket.socket) -> None:
+        """503 without reading the request: no thread is spent on it."""
+        try:
+            request.settimeout(1)
+            request.sendall(b"HTTP/1.0 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
+                            b"Retry-After: 1\r\nConnection: close\r\n"
+                            b"Content-Length: %d\r\n\r\n%s" % (len(_BUSY), _BUSY))
+        except OSError:
+            pass  # the client is gone
+        self.shutdown_request(request)
+
+    def mark_reading(self, connection: socket.socket, reading: bool) -> None:
+        with self.reading_lock:
+            (self.reading.add if reading else self.reading.discard)(connection)
+
+    def shutdown(self) -> None:
+        """Stop accepting, give clients still sending a request SHUTDOWN_GRACE
+        seconds, then cut them off (their reads end): server_close, which
+        waits for every handler thread, then returns within seconds."""
+        super().shutdown()
+        end = time.monotonic() + SHUTDOWN_GRACE
+        while self.reading and time.monotonic() < end:
+            time.sleep(0.05)
+        with self.reading_lock:
+            for connection in self.reading:
+                try:
+                    connection.shutdown(socket.SHUT_RD)
+                except OSError:
+                    pass
+
+
+class _DeadlineReader(io.RawIOBase):
+    """A socket's bytes, every read bounded by one deadline for the whole request:
+    a per-read timeout alone lets a client that sends a byte now and then hold a
+    thread forever (slowloris)."""
+
+    def __init__(self, connection: socket.socket, deadline: float):
+        self.connection, self.deadline = connection, deadline
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError("request deadline passed")
+        self.connection.settimeout(remaining)
+        return self.connection.recv_into(buffer)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -75,7 +157,20 @@ class Handler(BaseHTTPRequestHandler):
     # Not HTTP/0.9: a request line that does not parse still gets a status
     # line and headers with its JSON error, never a bare body.
     default_request_version = "HTTP/1.0"
-    timeout = 10  # a client that stalls mid-request is dropped, not waited for
+    timeout = 10  # for writing the answer; reading the request has its own deadline
+
+    def setup(self):
+        super().setup()
+        self.rfile = io.BufferedReader(_DeadlineReader(self.connection, time.monotonic() + REQUEST_DEADLINE))
+        self.server.mark_reading(self.connection, True)
+
+    def finish(self):
+        self.server.mark_reading(self.connection, False)
+        super().finish()
+
+    def _done_reading(self) -> None:
+        self.server.mark_reading(self.connection, False)
+        self.connection.settimeout(self.timeout)
 
     def do_GET(self):
         self._dispatch()
@@ -123,8 +218,10 @@ class Handler(BaseHTTPRequestHandler):
             if content_type in JSON_TYPES:
                 try:
                     obj = json.loads(body)
-                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                except (UnicodeDecodeError, ValueError) as exc:  # ValueError: also a number over 4,300 digits
                     raise BadRequest(f"bad JSON: {exc}") from None
+                except RecursionError:
+                    raise BadRequest("bad JSON: nested too deeply") from None
                 return parse_json_request(obj)
             # Raw bodies carry their options in the query string: /check?language=fi&now=...
             query = dict(parse_qsl(urlsplit(self.path).query))
@@ -148,7 +245,13 @@ class Handler(BaseHTTPRequestHandler):
             self._discard(size)
             raise HTTPError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
                             f"request body of {size} bytes is over the limit of {self.server.max_bytes} bytes")
-        body = self.rfile.read(size)
+        try:
+            body = self.rfile.read(size)
+        except TimeoutError:
+            raise HTTPError(HTTPStatus.REQUEST_TIMEOUT,
+                            f"request not received within {REQUEST_DEADLINE:.0f} s") from None
+        finally:
+            self._done_reading()
         if len(body) < size:
             raise HTTPError(HTTPStatus.BAD_REQUEST, "request body shorter than its Content-Length")
         return body
@@ -159,7 +262,10 @@ class Handler(BaseHTTPRequestHandler):
         if size > DISCARD_LIMIT:
             return
         while size > 0:
-            chunk = self.rfile.read(min(size, 64 * 1024))
+            try:
+                chunk = self.rfile.read(min(size, 64 * 1024))
+            except TimeoutError:
+                return
             if not chunk:
                 return
             size -= len(chunk)

@@ -46,6 +46,10 @@ def parse_options(fields: dict) -> dict:
             now = datetime.fromisoformat(now)
         except ValueError:
             raise BadRequest(f"now: {now!r} is not an ISO 8601 time such as 2026-11-20T10:00+02:00") from None
+        from deadlint.deadlines.calendar import reference_problem
+
+        if problem := reference_problem(now):
+            raise BadRequest(f"now: {problem}")
     kind = fields.get("kind") or "text"
     if kind not in KINDS:
         raise BadRequest(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -61,6 +65,11 @@ def parse_json_request(obj: object) -> CheckRequest:
         raise BadRequest('give exactly one of "text" (a draft) or "raw" (a base64 message)')
     if text is not None and not isinstance(text, str):
         raise BadRequest('"text" must be a string')
+    if text is not None:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # JSON's "\ud800" escape decodes to half a character
+            raise BadRequest(f'"text" holds a lone surrogate at character {exc.start}, which is not text') from None
     if raw is not None:
         if not isinstance(raw, str):
             raise BadRequest('"raw" must be a base64 string')

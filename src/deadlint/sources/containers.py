@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from deadlint.sources.mail import read_message, read_message_file, where
-from deadlint.sources.model import Source, SourceError
+from deadlint.sources.model import FileProblem, Source, SourceError, open_regular
 
 MAILDIR_PARTS = ("tmp", "new", "cur")
 _MBOX_SEPARATOR = b"From "
@@ -29,9 +29,9 @@ def is_maildir(path: Path) -> bool:
 
 def read_mbox_file(path: Path, *, max_bytes: int) -> Iterator[Source | SourceError]:
     try:
-        stream = path.open("rb")
-    except OSError as exc:
-        yield SourceError(str(path), f"cannot read: {exc.strerror or exc}")
+        stream = open_regular(path)
+    except FileProblem as exc:
+        yield SourceError(str(path), str(exc))
         return
     with stream:
         yield from read_mbox(str(path), stream, max_bytes=max_bytes)

@@ -25,7 +25,8 @@ import yaml
 
 from deadlint.sources.decode import DecodeError, decode_bytes
 from deadlint.sources.html_text import html_to_text
-from deadlint.sources.model import ExportFields, Source, SourceError, size_problem
+from deadlint.sources.model import ExportFields, FileProblem, Source, SourceError, read_regular
+from deadlint.yamlguard import HostileYAML, check_expansion
 
 _HTML_TAG = re.compile(r"<(?:p|br|div|span|a|b|i|u|strong|em|ul|ol|li|table|tr|td|h[1-6]|blockquote)\b[^>]*>",
                        re.IGNORECASE)
@@ -75,16 +76,10 @@ class ExportError(ValueError):
 def read_export(path: Path, *, max_bytes: int, fields: ExportFields | None = None) -> Iterator[Source | SourceError]:
     name = str(path)
     try:
-        if problem := size_problem(path, max_bytes):
-            yield SourceError(name, problem)
-            return
-        text, _encoding = decode_bytes(path.read_bytes())
+        text, _encoding = decode_bytes(read_regular(path, max_bytes))
         records = _records(_LOADERS[path.suffix.lower()](text))
         shape = _generic_shape(fields) if fields else _recognise(records)
-    except OSError as exc:
-        yield SourceError(name, f"cannot read: {exc.strerror or exc}")
-        return
-    except (DecodeError, ExportError) as exc:
+    except (FileProblem, DecodeError, ExportError) as exc:
         yield SourceError(name, str(exc))
         return
     for record in records:
@@ -113,7 +108,14 @@ class _LocatingDecoder(json.JSONDecoder):
             return FileString(value, line + 1, column=end - line_start + 1), after
 
         self.parse_string = parse_string
+        self.parse_int = _parse_int
         self.scan_once = json.scanner.py_make_scanner(self)
+
+
+def _parse_int(digits: str) -> int | str:
+    """An integer; one too long for int() (Python refuses over 4,300 digits) stays
+    its digits: in an export it can only be an id, never a number to compute with."""
+    return int(digits) if len(digits) <= 4000 else digits
 
 
 def _load_json(text: str) -> object:
@@ -121,11 +123,16 @@ def _load_json(text: str) -> object:
         return _LocatingDecoder(text).decode(text)
     except json.JSONDecodeError as exc:
         raise ExportError(f"invalid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except RecursionError:
+        raise ExportError("refused JSON: nested too deeply") from None
 
 
 def _load_yaml(text: str) -> object:
     try:
+        check_expansion(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except HostileYAML as exc:
+        raise ExportError(f"refused YAML: {exc.problem} at line {exc.line}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -21,7 +21,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from deadlint.sources.html_text import html_to_text
-from deadlint.sources.model import Source, SourceError, size_problem
+from deadlint.sources.model import FileProblem, Source, SourceError, read_regular
 
 _TRANSFER_ENCODED = frozenset({"quoted-printable", "base64"})
 # "Re:", Finnish "VS:" (vastaus), Swedish "SV:" (svar), German "AW:", Outlook's "RE[2]:".
@@ -68,12 +68,9 @@ def looks_like_message(head: bytes) -> bool:
 
 def read_message_file(path: Path, *, max_bytes: int, item: str | None = None) -> Iterator[Source | SourceError]:
     try:
-        if problem := size_problem(path, max_bytes, "message"):
-            yield SourceError(where(str(path), item), problem)
-            return
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield SourceError(where(str(path), item), f"cannot read: {exc.strerror or exc}")
+        raw = read_regular(path, max_bytes, "message")
+    except FileProblem as exc:
+        yield SourceError(where(str(path), item), str(exc))
         return
     yield from read_message(str(path), raw, item=item)
 

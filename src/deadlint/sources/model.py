@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 
 @dataclass
@@ -36,6 +40,9 @@ class Source:
     whole_file: bool = False
     # A reusable macro: fixed dates in it go stale, and suggestions are reply times.
     timeless: bool = False
+    # With whole_file: the digest of the bytes read, so --fix can tell whether
+    # someone else changed the file since (and refuse to overwrite their change).
+    file_digest: bytes | None = None
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -65,12 +72,50 @@ class Source:
         return self.text[start:] if end == -1 else self.text[start:end]
 
 
-def size_problem(path: Path, max_bytes: int, what: str = "file") -> str | None:
-    """Why a file is too large to read whole, or None; OSError if it cannot be seen."""
-    size = path.stat().st_size
+class FileProblem(Exception):
+    """A file that cannot be read as a draft; the message is one line."""
+
+
+# What a non-regular file is, for the one-line refusal.
+_FILE_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+               (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a directory"))
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for reading, never blocking: a FIFO, a device or a
+    socket is refused (reading one could wait forever, or never end, as
+    /dev/zero). Opened non-blocking and checked on the open descriptor, so a
+    file swapped for a FIFO after a directory listing is refused too."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError as exc:
+        raise FileProblem(f"cannot read: {exc.strerror or exc}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a file")
+        raise FileProblem(f"not a regular file ({kind}); skipped")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def read_regular(path: Path, max_bytes: int, what: str = "file") -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, or FileProblem."""
+    with open_regular(path) as stream:
+        try:
+            size = os.fstat(stream.fileno()).st_size
+            # Read one byte past the limit: a file that grows while it is read is still caught.
+            data = b"" if size > max_bytes else stream.read(max_bytes + 1)
+        except OSError as exc:
+            raise FileProblem(f"cannot read: {exc.strerror or exc}") from None
+    size = max(size, len(data))
     if size > max_bytes:
-        return f"{what} too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)"
-    return None
+        raise FileProblem(f"{what} too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)")
+    return data
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.sha256(data).digest()
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from deadlint.sources.mail import decode_body, message_meta, message_source
-from deadlint.sources.model import Source, SourceError, size_problem
+from deadlint.sources.model import FileProblem, Source, SourceError, read_regular
 
 MISSING_EXTRA = "install deadlint[msg] to read .msg files"
 
@@ -25,9 +25,11 @@ def read_msg_file(path: Path, *, max_bytes: int) -> Iterator[Source | SourceErro
         yield SourceError(name, MISSING_EXTRA)
         return
     try:
-        if problem := size_problem(path, max_bytes):
-            yield SourceError(name, problem)
-            return
+        read_regular(path, max_bytes)  # refuses a FIFO, a device or an oversized file before olefile opens it
+    except FileProblem as exc:
+        yield SourceError(name, str(exc))
+        return
+    try:
         message = extract_msg.openMsg(name)
         try:
             fields = _fields(message)

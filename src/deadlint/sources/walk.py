@@ -21,7 +21,7 @@ from deadlint.sources.containers import (
 from deadlint.sources.decode import DecodeError, decode_bytes
 from deadlint.sources.front_matter import front_matter_date
 from deadlint.sources.mail import looks_like_message, read_message, read_message_file
-from deadlint.sources.model import ExportFields, Source, SourceError, size_problem
+from deadlint.sources.model import ExportFields, FileProblem, Source, SourceError, digest, open_regular, read_regular
 
 # Helpdesk exports; their reader (and Outlook's) is imported only when one is met,
 # to keep the start-up of a one-draft pre-send check short.
@@ -134,25 +134,36 @@ def read_bytes(name: str, data: bytes, *, kind: str = "text",
         yield _from_bytes(name, data, kind, max_bytes)
 
 
+def read_outgoing(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source | SourceError]:
+    """A message about to be sent, of any size: only the text that is linted is
+    held to ``max_bytes``; attachments are neither linted nor limited."""
+    if not looks_like_message(data[:_SNIFF_BYTES]):
+        yield from read_bytes(name, data, max_bytes=max_bytes)
+        return
+    for item in read_message(name, data):
+        if isinstance(item, Source) and (size := len(item.text.encode("utf-8"))) > max_bytes:
+            item = SourceError(name, f"text part too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.1f} MB)")
+        yield item
+
+
 def head_of(path: Path) -> bytes:
     try:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:
             return stream.read(_SNIFF_BYTES)
-    except OSError:
+    except (FileProblem, OSError):
         return b""  # read_file reports the problem
 
 
 def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source | SourceError:
     """Read one file; any problem becomes a SourceError naming it."""
     try:
-        if problem := size_problem(path, max_bytes):
-            return SourceError(str(path), problem)
-        data = path.read_bytes()
-    except OSError as exc:
-        return SourceError(str(path), f"cannot read: {exc.strerror or exc}")
+        data = read_regular(path, max_bytes)
+    except FileProblem as exc:
+        return SourceError(str(path), str(exc))
     source = _from_bytes(str(path), data, KIND_BY_SUFFIX.get(path.suffix.lower(), "text"), max_bytes)
     if isinstance(source, Source):
         source.whole_file = True
+        source.file_digest = digest(data)
     return source
 
 
@@ -169,24 +180,50 @@ def _from_bytes(name: str, data: bytes, kind: str, max_bytes: int) -> Source | S
     return Source(path=name, text=text, kind=kind, encoding=encoding, sent_at=sent_at)
 
 
-def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...], sniff_mbox: bool) -> Iterator[Path]:
-    """Files to read and Maildirs (as directories) below root, in a stable order."""
-    for directory, subdirs, files in os.walk(root):
-        here = Path(directory)
+def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...],
+          sniff_mbox: bool) -> Iterator[Path | SourceError]:
+    """Files to read and Maildirs (as directories) below root, in a stable order
+    (each directory's files, then its subdirectories, depth first), and a
+    SourceError for each directory that cannot be listed.
+
+    A loop over a stack rather than os.walk, whose recursion fails on a folder
+    nested a thousand deep; symlinked directories are not followed, as there.
+    """
+    pending = [root]
+    while pending:
+        here = pending.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            yield SourceError(str(here), f"cannot read directory: {exc.strerror or exc}")
+            continue
         skipped = set(SKIPPED_DIRS)
         if is_maildir(here):
             if not _excluded(here, here.relative_to(root).as_posix(), exclude):
                 yield here
             # Its messages live in cur/new/tmp; Maildir++ subfolders (.Drafts) are walked on.
             skipped.update(MAILDIR_PARTS)
-        subdirs[:] = sorted(d for d in subdirs if d not in skipped)
-        for name in sorted(files):
-            file = Path(directory, name)
+        subdirs = []
+        for entry in entries:
+            if _is_dir(entry):
+                if entry.name not in skipped and not entry.is_symlink():
+                    subdirs.append(Path(entry.path))
+                continue
+            file = Path(entry.path)
             relative = file.relative_to(root).as_posix()
-            wanted = _matches(relative, name, include) or (
+            wanted = _matches(relative, entry.name, include) or (
                 sniff_mbox and not file.suffix and looks_like_mbox(head_of(file)))
             if wanted and not _excluded(file, relative, exclude):
                 yield file
+        pending.extend(reversed(subdirs))
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _matches(relative: str, name: str, globs: tuple[str, ...]) -> bool:
