@@ -227,6 +227,72 @@ def _build_marker(match: re.Match[str], sides: dict[str, tuple[str, str]]) -> Fi
     return {"marker": meaning, "side": side}
 
 
+def _build_duration(match: re.Match[str], counts: dict[str, float], numbers: dict[str, int],
+                    units: dict[str, int], within: frozenset[str]) -> Fields | None:
+    count_text = _key(match["count"] or "")
+    if count_text in counts:
+        count = counts[count_text]
+    elif count_text in numbers:
+        count = numbers[count_text]
+    else:
+        try:
+            count = float(count_text.replace(",", "."))
+        except ValueError:
+            return None
+    minutes = count * units[_key(match["unit"])]
+    if not 0 < minutes <= 366 * 1440:
+        return None
+    fields: Fields = {"span": True}
+    if minutes >= 1440:
+        if minutes % 1440:
+            return None  # "in 1.5 days" names no day
+        fields["day_offset"] = int(minutes // 1440)
+    else:
+        fields["minutes_ahead"] = int(minutes)
+    if _key(match["before"] or "") in within or _key(match["after"] or "") in within:
+        fields["is_deadline"] = True
+    return fields
+
+
+def _build_spoken_time(match: re.Match[str], minutes: dict[str, int], hours: dict[str, int],
+                       directions: dict[str, int], half: tuple[str, int]) -> Fields | None:
+    hour_text = _key(match["hour"])
+    hour = int(hour_text) if hour_text.isdigit() else hours[hour_text]
+    if match["half"]:
+        offset = half[1]
+    else:
+        minute_text = _key(match["min"])
+        minute = int(minute_text) if minute_text.isdigit() else minutes[minute_text]
+        direction = directions[_key(match["dir"])]
+        if not 1 <= minute <= 30:
+            return None
+        if direction < 0 and minute_text.isdigit() and not (match["mw"] or match["ap"] or hour_text == "noon"):
+            return None  # "2 to 3 copies", "2 i 3 färger": a count, not "20 to 2pm"
+        offset = minute * direction
+    if match["ap"]:
+        hour = _hour_from_12h(hour, match["ap"])
+    elif 1 <= hour <= 6:
+        hour += 12  # a spoken "kvart över 3", "puoli neljä" in office talk is the afternoon
+    if hour is None or not 0 <= hour <= 24:
+        return None
+    total = (hour * 60 + offset) % 1440
+    return {"hour": total // 60, "minute": total % 60}
+
+
+def _build_ordinal(match: re.Match[str], ordinals: dict, weekdays: dict, months: dict, day_nouns) -> Fields | None:
+    ordinal = ordinals[_key(match["ord"])]
+    fields: Fields = {"month": months[_key(match["month"])]}
+    if match["y"]:
+        fields["year"] = int(match["y"])
+    if _key(match["wd"]) in day_nouns:
+        if ordinal > 0:
+            return _calendar_date(ordinal, fields["month"], fields.get("year"))
+        fields["ordinal"] = -1  # "the last day of October"
+        return fields
+    fields.update(weekday=weekdays[_key(match["wd"])][0], ordinal=ordinal)
+    return fields
+
+
 # --- per-language assembly ---------------------------------------------------------
 
 def _marker_sides(lang: str) -> dict[str, tuple[str, str]]:
@@ -362,20 +428,94 @@ def _grammar(lang: str) -> Grammar:
         pattern("marker", "marker", rf"{WORD_START}{_alt(marker_sides)}(?!\w)",
                 lambda m: _build_marker(m, marker_sides)),
     ]
-    if lang == "en":
+    patterns.extend(_corpus_patterns(lang, pattern, number, numbers))
+    if lang == "en":  # months have no fixed length: dateparser counts them
         patterns.append(pattern(
             "relative_phrase", "content",
-            rf"{WORD_START}(?:in\s+{number}\s+{_alt(lx.RELATIVE_UNITS_EN)}|in\s+an?\s+(?:hour|day|week|month)"
-            rf"|{number}\s+(?:days?|weeks?)\s+from\s+(?:now|today)){WORD_END}",
+            rf"{WORD_START}(?:in\s+{number}\s+months?|in\s+a\s+month){WORD_END}",
             lambda m: {"relative_phrase": m.group(0)}))
 
     trigger_words = [*weekday_names, *months_after, *months_before, *lx.RELATIVE_DAYS[lang],
                      *lx.END_OF_BUSINESS[lang], *lx.RELATIVE_WEEKS[lang], *lx.NAMED_TIMES[lang],
                      *lx.MONTH_BOUNDARY[lang], *lx.THIS_MONTH[lang], *lx.BUSINESS_DAY_UNITS[lang],
+                     *lx.DURATION_UNITS[lang], *lx.DAY_PARTS[lang], *lx.NAMED_DAYS[lang], *lx.YEAR_END[lang],
                      *(lx.RELATIVE_UNITS_EN if lang == "en" else ())]
     trigger = frozenset(_key_word(phrase) for phrase in trigger_words)
     glue = _compile(rf"(?:[\s,]|{WORD_START}{_alt(lx.GLUE_WORDS[lang])}{WORD_END})*")
     return Grammar(lang, trigger, tuple(patterns), glue)
+
+
+def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -> list[Pattern]:
+    """Durations, parts of the day, spoken clock times, named days, year ends and
+    ordinal weekdays: the kinds a peer's corpus (Duckling) taught the grammar."""
+    counts = _lower_keys(lx.DURATION_COUNTS[lang])
+    units = _lower_keys(lx.DURATION_UNITS[lang])
+    within = frozenset({"within", "inom", "inom loppet av", "sisällä", "sisään", "kuluessa"})
+    count = rf"(?:\d{{1,3}}(?:[.,]5)?|{_alt(k for k in counts if k)}|{number})"
+    before, after = _alt(lx.DURATION_BEFORE[lang]), _alt(lx.DURATION_AFTER[lang])
+    unit = rf"(?P<unit>{_alt(units)})"
+    if lang == "fi":
+        duration = rf"(?:(?P<count>{count})\s+)?{unit}\s+(?P<after>{after})(?P<before>(?!))?"
+    else:
+        duration = (rf"(?:(?P<before>{before})\s+(?P<count>{count})\s*{unit}(?:\s+(?P<after>{after}))?"
+                    rf"|(?P<count2>{count})\s+(?P<unit2>{_alt(units)})\s+(?P<after2>{after}))")
+    parts = _lower_keys(lx.DAY_PARTS[lang])
+    hours, minutes = _lower_keys(lx.HOUR_WORDS[lang]), _lower_keys(lx.MINUTE_WORDS[lang])
+    directions = _lower_keys(lx.CLOCK_DIRECTIONS[lang])
+    half = lx.HALF_HOUR[lang]
+    hour = rf"(?P<hour>{HOUR}|{_alt(hours)})"
+    meridiem = r"(?:\s*(?P<ap>a\.m\.|p\.m\.|am|pm))?" if lang == "en" else "(?P<ap>(?!))?"
+    prefix = rf"(?:{_alt(lx.TIME_PREFIXES[lang] + ('for',))}\s*)?"
+    spoken = (rf"{WORD_START}{prefix}(?:(?P<min>\d{{1,2}}|{_alt(minutes)})(?P<mw>\s+{_alt(('minutes', 'minuter', 'minuuttia'))})?"
+              rf"\s+(?P<dir>{_alt(directions)})|(?P<half>{half[0]}))\s+{hour}{meridiem}{WORD_END}")
+    named_days = _lower_keys(lx.NAMED_DAYS[lang])
+    ordinals = _lower_keys(lx.ORDINALS[lang])
+    weekday_forms = _lower_keys(lx.WEEKDAYS[lang])
+    day_nouns = frozenset(lx.DAY_NOUNS[lang])
+    ordinal_months = _lower_keys(lx.MONTHS_BEFORE_DAY["fi"] if lang == "fi" else lx.MONTHS_AFTER_DAY[lang])
+    weekday_or_day = rf"(?P<wd>{_alt(list(weekday_forms) + list(day_nouns))})"
+    month = rf"(?P<month>{_alt(ordinal_months)})"
+    if lang == "fi":
+        ordinal = rf"{WORD_START}{month}\s+(?P<ord>{_alt(ordinals)})\s+{weekday_or_day}(?:\s+(?P<y>{YEAR}))?{WORD_END}"
+    else:
+        ordinal = (rf"{WORD_START}(?:the\s+)?(?P<ord>{_alt(ordinals)})\s+{weekday_or_day}\s+"
+                   rf"{_alt(lx.ORDINAL_JOINERS[lang])}\s+(?:the\s+)?{month}(?:,?\s+(?P<y>{YEAR}))?{WORD_END}")
+
+    def duration_fields(m: re.Match[str]) -> Fields | None:
+        groups = m.groupdict()
+        if groups.get("count2"):
+            return _build_duration(_Renamed(m, {"count": "count2", "unit": "unit2", "after": "after2"}), counts,
+                                   numbers, units, within)
+        return _build_duration(m, counts, numbers, units, within)
+
+    return [
+        pattern("duration", "content", rf"{WORD_START}{duration}{WORD_END}", duration_fields),
+        pattern("time", "content", spoken,
+                lambda m: _build_spoken_time(m, minutes, hours, directions, half)),
+        pattern("day_part", "content", rf"{WORD_START}(?P<word>{_alt(parts)}){WORD_END}",
+                lambda m: _day_part_fields(parts[_key(m["word"])])),
+        pattern("date", "content", rf"{WORD_START}(?P<word>{_alt(named_days)}){WORD_END}",
+                lambda m: dict(zip(("day", "month"), named_days[_key(m["word"])]), holiday_name=True)),
+        pattern("month_end", "content", rf"{WORD_START}{_alt(lx.YEAR_END[lang])}{WORD_END}",
+                lambda m: {"month_end": True, "month": 12}),
+        pattern("date", "content", ordinal,
+                lambda m: _build_ordinal(m, ordinals, weekday_forms, ordinal_months, day_nouns)),
+    ]
+
+
+class _Renamed:
+    """A match read through other group names (the second spelling of a pattern)."""
+
+    def __init__(self, match: re.Match[str], names: dict[str, str]):
+        self._match, self._names = match, names
+
+    def __getitem__(self, name: str):
+        return self._match[self._names.get(name, name)] if name in self._names else None
+
+
+def _day_part_fields(value: tuple[int | None, str]) -> Fields:
+    offset, part = value
+    return {"day_part": part} if offset is None else {"day_part": part, "day_offset": offset}
 
 
 def _key_word(phrase: str) -> str:

@@ -184,7 +184,7 @@ RELATIVE_DAYS: dict[str, dict[str, tuple[int, str]]] = {
     "sv": {"i dag": (0, ""), "idag": (0, ""), "under dagen": (0, ""), "i morgon": (1, ""),
            "imorgon": (1, ""), "i morron": (1, ""), "imorron": (1, ""), "i övermorgon": (2, ""),
            "iövermorgon": (2, ""), "i går": (-1, ""), "igår": (-1, ""), "i förrgår": (-2, "")},
-    "en": {"today": (0, ""), "tonight": (0, ""), "tomorrow": (1, ""), "the day after tomorrow": (2, ""),
+    "en": {"today": (0, ""), "tomorrow": (1, ""), "the day after tomorrow": (2, ""),
            "day after tomorrow": (2, ""), "yesterday": (-1, "")},
 }
 # "End of the working day" phrases: the time is the policy's business end.
@@ -275,6 +275,140 @@ BUSINESS_DAY_AFTER: dict[str, tuple[str, ...]] = {
     "en": (),
 }
 
+# --- durations from now: "om 7 dagar", "in 15 minutes", "7 päivän päästä" -----------
+
+# Unit word -> minutes (a day or more counts whole days: "in 2 days" names a day).
+DURATION_UNITS: dict[str, dict[str, int]] = {
+    "fi": {"minuutin": 1, "tunnin": 60, "päivän": 1440, "vuorokauden": 1440, "viikon": 10080},
+    "sv": {"minut": 1, "minuter": 1, "min": 1, "timme": 60, "timmar": 60, "t": 60, "dag": 1440, "dagar": 1440,
+           "dygn": 1440, "vecka": 10080, "veckor": 10080},
+    "en": {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "h": 60, "day": 1440,
+           "days": 1440, "week": 10080, "weeks": 10080, "fortnight": 20160},
+}
+# Words before the count ("om", "in", "within") and after the unit ("päästä", "from now").
+DURATION_BEFORE: dict[str, tuple[str, ...]] = {
+    "fi": (),
+    "sv": ("om", "inom", "inom loppet av", "om cirka", "om ca.", "efter"),
+    "en": ("in", "within", "in about", "in around", "after"),
+}
+DURATION_AFTER: dict[str, tuple[str, ...]] = {
+    "fi": ("päästä", "kuluttua", "sisällä", "sisään", "kuluessa"),
+    "sv": ("från nu", "från och med nu"),
+    "en": ("from now", "from today"),
+}
+# Count words a duration may start with, beyond NUMBER_WORDS; Finnish needs none
+# ("viikon kuluttua" is one week). Not "a couple of days": the vague-deadline rule's.
+DURATION_COUNTS: dict[str, dict[str, float]] = {
+    "fi": {"": 1, "puolen": 0.5},
+    "sv": {"en halv": 0.5, "en": 1, "ett": 1},
+    "en": {"half an": 0.5, "a": 1, "an": 1, "one": 1},
+}
+
+# --- parts of the day: "tonight at 8" is 20:00 ------------------------------------
+
+# Phrase -> (day offset or None, part). A part after a clock time of 1-11 moves
+# afternoon and evening hours past noon.
+DAY_PARTS: dict[str, dict[str, tuple[int | None, str]]] = {
+    "fi": {"tänä aamuna": (0, "morning"), "tänä iltapäivänä": (0, "afternoon"), "tänä iltana": (0, "evening"),
+           "tänään illalla": (0, "evening"), "tänään iltapäivällä": (0, "afternoon"), "aamulla": (None, "morning"),
+           "aamupäivällä": (None, "morning"), "iltapäivällä": (None, "afternoon"), "illalla": (None, "evening")},
+    "sv": {"ikväll": (0, "evening"), "i kväll": (0, "evening"), "i eftermiddag": (0, "afternoon"),
+           "i förmiddag": (0, "morning"), "kväll": (None, "evening"), "kvällen": (None, "evening"),
+           "på kvällen": (None, "evening"), "eftermiddag": (None, "afternoon"), "eftermiddagen": (None, "afternoon"),
+           "på eftermiddagen": (None, "afternoon"), "förmiddag": (None, "morning"), "förmiddagen": (None, "morning"),
+           "på förmiddagen": (None, "morning")},
+    "en": {"tonight": (0, "evening"), "tonite": (0, "evening"), "this evening": (0, "evening"),
+           "this afternoon": (0, "afternoon"), "this morning": (0, "morning"), "today evening": (0, "evening"),
+           "in the morning": (None, "morning"), "in the afternoon": (None, "afternoon"),
+           "in the evening": (None, "evening"), "morning": (None, "morning"), "afternoon": (None, "afternoon"),
+           "evening": (None, "evening"), "in the am": (None, "morning"), "in the pm": (None, "afternoon")},
+}
+
+# --- spoken clock times: "kvart i 12", "a quarter past 3pm", "puoli neljä" -----------
+
+HOUR_WORDS: dict[str, dict[str, int]] = {
+    "fi": {w: n for n, w in enumerate(("yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän",
+                                        "kahdeksan", "yhdeksän", "kymmenen", "yksitoista", "kaksitoista"), 1)},
+    "sv": {w: n for n, w in enumerate(("ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
+                                        "elva", "tolv"), 1)},
+    "en": {**{w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                           "ten", "eleven", "twelve"), 1)}, "noon": 12},
+}
+MINUTE_WORDS: dict[str, dict[str, int]] = {
+    "fi": {"varttia": 15, "viisi": 5, "viittä": 5, "kymmenen": 10, "kymmentä": 10, "kaksikymmentä": 20},
+    "sv": {"kvart": 15, "fem": 5, "tio": 10, "tjugo": 20},
+    "en": {"a quarter": 15, "quarter": 15, "five": 5, "ten": 10, "twenty": 20, "twenty five": 25,
+           "half": 30, "fifteen": 15},
+}
+# Word between minutes and hour -> +1 past the hour, -1 to it.
+CLOCK_DIRECTIONS: dict[str, dict[str, int]] = {
+    "fi": {"yli": 1, "vaille": -1},
+    "sv": {"över": 1, "i": -1},
+    "en": {"past": 1, "after": 1, "to": -1},
+}
+# "halv fyra", "puoli neljä", "half three": half an hour before (sv, fi) or after (en) the hour.
+HALF_HOUR: dict[str, tuple[str, int]] = {"fi": ("puoli", -30), "sv": ("halv", -30), "en": ("half", 30)}
+
+# --- holidays named as days, month and day (Easter moves, so is not here) ----------
+
+NAMED_DAYS: dict[str, dict[str, tuple[int, int]]] = {
+    "fi": {f"{stem}{ending}": day for stem, day in (
+        ("jouluaatto", (24, 12)), ("joulupäivä", (25, 12)), ("tapaninpäivä", (26, 12)),
+        ("uudenvuodenaatto", (31, 12)), ("uudenvuodenpäivä", (1, 1)), ("vappu", (1, 5)),
+        ("itsenäisyyspäivä", (6, 12))) for ending in ("", "na", "ksi", "än", "ön", "hin", "un")},
+    "sv": {"julafton": (24, 12), "juldagen": (25, 12), "juldag": (25, 12), "annandag jul": (26, 12),
+           "nyårsafton": (31, 12), "nyårsdagen": (1, 1), "nyårsdag": (1, 1), "nationaldagen": (6, 6),
+           "första maj": (1, 5)},
+    "en": {"christmas eve": (24, 12), "christmas": (25, 12), "christmas day": (25, 12), "xmas": (25, 12),
+           "boxing day": (26, 12), "new year's eve": (31, 12), "new years eve": (31, 12),
+           "new year's day": (1, 1), "new years day": (1, 1)},
+}
+# "by the end of the year": the year's last business day.
+YEAR_END: dict[str, tuple[str, ...]] = {
+    "fi": ("vuoden loppuun", "vuoden lopussa", "vuodenvaihteeseen", "vuoden vaihteeseen", "tämän vuoden loppuun"),
+    "sv": ("årets slut", "slutet av året", "årsskiftet", "vid årsskiftet", "utgången av året"),
+    "en": ("end of the year", "end of year", "eoy", "year-end", "year end", "end of this year"),
+}
+
+# --- "the first Tuesday of October", "sista fredagen i mars" ------------------------
+
+ORDINALS: dict[str, dict[str, int]] = {
+    "fi": {f"{stem}{ending}": n for stem, n in (("ensimmäise", 1), ("toise", 2), ("kolmanne", 3),
+                                                  ("neljänne", 4), ("viimeise", -1))
+           for ending in ("nä", "n")},
+    "sv": {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "sista": -1},
+    "en": {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1},
+}
+# Word joining the weekday to the month: "of", "in", "i"; Finnish puts the month first.
+ORDINAL_JOINERS: dict[str, tuple[str, ...]] = {"fi": (), "sv": ("i",), "en": ("of", "in")}
+# "dagen"/"day": "the third day of October", "sista dagen i oktober".
+DAY_NOUNS: dict[str, tuple[str, ...]] = {"fi": ("päivänä", "päivä"), "sv": ("dagen", "dag"), "en": ("day",)}
+
+# --- words that change a neighbouring expression's meaning --------------------------
+
+# An expression touching one of these, unconsumed, is part of a longer phrase the
+# grammar does not understand ("the day before yesterday", "beginning of next week",
+# "3 days ago", "at 8 in the evening", "16 CET"): the engine answers nothing rather
+# than a date for a fragment. Matched on the text just before / just after it.
+MODIFIED_BEFORE: dict[str, str] = {
+    "fi": r"(?:\b(?:päivää|viikkoa|tuntia|minuuttia|varttia|puoli|alku|loppu|keski)\s*)$",
+    "sv": r"(?:\b(?:dagen|dagar|dag|veckor|vecka|timmar|timme|minuter|minut)\s+(?:före|efter|innan|från)?\s*"
+          r"|\b(?:kvart|halv|tjugo|tio|fem|(?<![\d.,])\d{1,2})\s+(?:över|i|före|efter)\s*"
+          r"|\b(?:början|mitten|början på|veckan|sista|första|andra|tredje)\s*(?:av|på|i)?\s*)$",
+    "en": r"(?:\b(?:day|days|week|weeks|hours?|minutes?|mins?|months?|years?|fortnight|quarter|half|twenty|ten|five"
+          r"|fifteen|\d{1,2})\s+(?:before|after|from|past|to|till|since|prior to)\s*"
+          r"|\b(?:beginning|start|middle|mid|early|late|begin|first|second|third|fourth|fifth|last|closest"
+          r"|nearest|ides|days?|weeks?|rest)\s*(?:of|in|the|-)?\s*(?:the\s*)?)$",
+}
+MODIFIED_AFTER: dict[str, str] = {
+    "fi": r"^\s*(?:sitten|jälkeen|aikaisemmin|myöhemmin|alussa|alkupuolella|puolivälissä|loppupuolella"
+          r"|[a-zåäö]*päivänä)\b",
+    "sv": r"^\s*(?:sedan|tidigare|senare|(?:efter|före)(?!\s+(?:kl|\d))|i\s+(?:förra|nästa|denna|den\s+här)\s+(?!vecka)\w+"
+          r"|gmt|utc|bst|pst|est|cst|igen)\b",
+    "en": r"^\s*(?:ago|back|hence|(?:before|after)(?!\s+(?:\d|noon|midnight))|earlier|later|ish|of\b|from\s+(?:now|today|last|next|this)"
+          r"|in\s+(?:\d|a|an|one|two|three)\s|gmt|utc|bst|pst|est|cst|ist|eet)\b|^\s*\(\w{3}\)",
+}
+
 # --- English relative phrases handed to dateparser ---------------------------
 
 RELATIVE_UNITS_EN = ("minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months")
@@ -293,18 +427,18 @@ DEADLINE_AFTER: dict[str, tuple[str, ...]] = {
 }
 START_BEFORE: dict[str, tuple[str, ...]] = {
     "fi": ("alkaen",),
-    "sv": ("från och med", "fr.o.m.", "fr o m", "from", "från"),
-    "en": ("from", "starting", "starting from", "as of", "beginning", "effective"),
+    "sv": ("från och med", "fr.o.m.", "fr o m", "from", "från", "efter"),
+    "en": ("from", "starting", "starting from", "as of", "beginning", "effective", "after"),
 }
 START_AFTER: dict[str, tuple[str, ...]] = {
-    "fi": ("alkaen", "lähtien", "eteenpäin"),
+    "fi": ("alkaen", "lähtien", "eteenpäin", "jälkeen"),
     "sv": ("och framåt",),
     "en": ("onwards", "onward"),
 }
 # Short words allowed between two parts of one expression: "on Monday, the 23rd at 9".
 GLUE_WORDS: dict[str, tuple[str, ...]] = {
     "fi": (),
-    "sv": ("den", "på"),
+    "sv": ("den", "på", "i"),  # "onsdag i nästa vecka"
     "en": ("the", "on", "of"),
 }
 

@@ -6,11 +6,18 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from . import lexicon as lx
 from .grammar import WORD, Grammar, grammar_for
 from .model import DATE_FIELDS, TimeExpression
+from .narrative import looks_past_narrative
 
 # Token kinds that name a day, so a following bare "14.30" can hang on them.
 _DAY_KINDS = frozenset({"date", "weekday", "relative_day", "week_number", "relative_week"})
+# Token kinds a bare "8" may stand before: "8 tonight", "9 tomorrow evening".
+_DAY_AFTER_KINDS = frozenset({"day_part", "relative_day"})
+_MODIFIED_BEFORE = {lang: re.compile(source, re.IGNORECASE) for lang, source in lx.MODIFIED_BEFORE.items()}
+_MODIFIED_AFTER = {lang: re.compile(source, re.IGNORECASE) for lang, source in lx.MODIFIED_AFTER.items()}
+_LOOK_BACK = 40  # characters before an expression searched for a modifying word
 # Fields that say nothing about *which* time and so never conflict when merging.
 _FLAG_FIELDS = frozenset({"is_deadline"})
 _DIGIT = re.compile(r"\d")
@@ -61,9 +68,22 @@ def recognise(text: str, lang: str) -> list[TimeExpression]:
     tokens = _tokens(text, grammar)
     groups = [g for g in (_validated(g) for g in _group(text, tokens, grammar)) if g]
     _attach_markers(text, tokens, groups, grammar)
+    groups = [g for g in groups if _whole_phrase(text, lang, g)]
     # "24/7" is round-the-clock service, not the 24th of July.
     expressions = [e for e in (_expression(text, lang, g) for g in groups) if e.text not in _ALWAYS]
+    if any(e.day is not None and e.year is None for e in expressions) and looks_past_narrative(text, lang):
+        expressions = [replace(e, told_as_past=True) for e in expressions]
     return _borrow_days_within_sentences(text, expressions)
+
+
+def _whole_phrase(text: str, lang: str, group: _Group) -> bool:
+    """False when a word next to the group changes what it means and the grammar
+    did not read it ("the day before yesterday", "3 days ago", "16 CET"): the engine
+    then answers nothing rather than a date for a fragment."""
+    start, end = group.start, group.end
+    if _MODIFIED_AFTER[lang].match(text[end:end + _LOOK_BACK]):
+        return False
+    return not _MODIFIED_BEFORE[lang].search(text[max(0, start - _LOOK_BACK):start])
 
 
 def may_hold_time(text: str, lang: str) -> bool:
@@ -119,12 +139,20 @@ def _group(text: str, tokens: list[_Token], grammar: Grammar) -> list[_Group]:
         joins = current is not None and current.accepts(token) and _glued(text, current.end, token.start, grammar)
         if joins:
             current.members.append(token)
-        elif token.role == "needs_preceding":
+        elif token.role == "needs_preceding" and not _day_follows(text, tokens, index, grammar):
             current = None  # a bare "4.2" with no day before it is a number, and starts nothing
         else:
             current = _Group([token])
             groups.append(current)
     return groups
+
+
+def _day_follows(text: str, tokens: list[_Token], index: int, grammar: Grammar) -> bool:
+    """A bare clock time right before "tonight" / "tomorrow" ("8 tonight") has its day after it."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (token.kind == "time" and following is not None and following.kind in _DAY_AFTER_KINDS
+            and _glued(text, token.end, following.start, grammar))
 
 
 def _validated(group: _Group) -> _Group | None:
@@ -137,7 +165,8 @@ def _validated(group: _Group) -> _Group | None:
             if following is None or following.kind not in ("date", "time"):
                 continue
         if token.role == "needs_preceding" and not any(
-                t.kind in _DAY_KINDS or t.role == "anchor" for t in members[:index]):
+                t.kind in _DAY_KINDS or t.role == "anchor" for t in members[:index]) and not (
+                token.kind == "time" and any(t.kind in _DAY_AFTER_KINDS for t in members[index + 1:])):
             continue
         kept.append(token)
     has_time = any(t.kind == "time" for t in kept)
@@ -145,6 +174,8 @@ def _validated(group: _Group) -> _Group | None:
         kept = [t for t in kept if t.role != "anchor"]
     if not any(t.role != "anchor" for t in kept):
         return None
+    if all(t.kind == "day_part" and "day_offset" not in t.fields for t in kept if t.role != "anchor"):
+        return None  # "good morning", "in the afternoon": a part of no day in particular
     return _Group(kept, group.markers)
 
 
@@ -175,6 +206,11 @@ def _expression(text: str, lang: str, group: _Group) -> TimeExpression:
     fields["is_start"] = "start" in meanings
     fields["is_deadline"] = not fields["is_start"] and ("deadline" in meanings or bool(fields.get("is_deadline")))
     fields["is_opening_hours"] = any(t.role == "anchor" for t in group.members)
+    if fields.get("day_part") in ("afternoon", "evening") and fields.get("hour") is not None \
+            and 1 <= fields["hour"] < 12:
+        fields["hour"] += 12  # "tonight at 8", "i morgon eftermiddag kl 3"
+        if fields.get("window_end") and fields["window_end"][0] < 12:
+            fields["window_end"] = (fields["window_end"][0] + 12, fields["window_end"][1])
     start, end = group.start, _without_full_stop(text, group.start, group.end)
     return TimeExpression(start=start, end=end, text=text[start:end], lang=lang,
                           granularity=_granularity(fields), **fields)

@@ -5,8 +5,12 @@ Choices (documented because people disagree about them):
   clock time later than now is given; otherwise the same day next week
   (check ``weekday-is-today`` flags the ambiguity). "this Friday" allows today,
   "next Monday" never means today, "last Monday" / "i måndags" look back.
-* A date without a year is its NEAREST occurrence, past or future, so a stale
-  date stays in the past and ``deadline-past`` can fire.
+* A date without a year is the NEXT one to come ("by 10/10" in February is this
+  October), unless the sentence reports the past (then the nearest one) or
+  the date passed less than a month ago: that is a stale date in a draft, kept
+  in the past so ``deadline-past`` can fire, not a promise for next year.
+* A duration ("om 7 dagar", "in 15 minutes") counts from now: days land on a day,
+  shorter spans on the minute.
 * A bare clock time without a day is today, or tomorrow when already passed.
 * Day-level answers sit at the policy's business end (business start for
   "from ..." expressions); weeks end on their last business day up to Friday;
@@ -36,6 +40,8 @@ def resolve(expr: TimeExpression, now: datetime, calendar: BusinessCalendar) -> 
     local_now = now.astimezone(zone)
     if expr.relative_phrase:
         return _resolve_phrase(expr, local_now, calendar, zone)
+    if expr.minutes_ahead is not None:
+        return Resolution(expr, local_now + timedelta(minutes=expr.minutes_ahead), None, "minute", has_time=True)
     day = _day(expr, local_now, calendar)
     if day is None:
         return None
@@ -71,8 +77,10 @@ def _day(expr: TimeExpression, local_now: datetime, calendar: BusinessCalendar) 
         return calendar.add_business_days(today, expr.business_days)
     if expr.month_end:
         return _month_end(expr, today, calendar)
+    if expr.ordinal is not None and expr.month is not None:
+        return _ordinal_day(expr, today)
     if expr.day is not None and expr.month is not None:
-        return _nearest_date(expr.day, expr.month, expr.year, today)
+        return _coming_date(expr.day, expr.month, expr.year, today, expr.told_as_past)
     if expr.week_number is not None or expr.week_offset is not None:
         monday = _week_monday(expr, today)
         if monday is None:
@@ -93,18 +101,42 @@ def _day(expr: TimeExpression, local_now: datetime, calendar: BusinessCalendar) 
     return None
 
 
-def _nearest_date(day: int, month: int, year: int | None, today: date) -> date | None:
-    years = (year,) if year is not None else (today.year - 1, today.year, today.year + 1)
+# A date without a year that passed less than this long ago is a stale date, not next year's.
+_STALE_DAYS = 31
+
+
+def _coming_date(day: int, month: int, year: int | None, today: date, told_as_past: bool = False) -> date | None:
+    ahead = 5 if (day, month) == (29, 2) else 2  # the next 29 February may be four years off
+    years = (year,) if year is not None else range(today.year - 1, today.year + ahead)
     candidates = []
     for candidate_year in years:
         try:
             candidates.append(date(candidate_year, month, day))
         except ValueError:  # 29.2. in a common year
             continue
-    if not candidates:
-        return None
-    # Nearest wins; on a tie prefer the future.
-    return min(candidates, key=lambda d: (abs((d - today).days), d < today))
+    if not candidates or year is not None:
+        return candidates[0] if candidates else None
+    if told_as_past:  # nearest wins; on a tie prefer the future
+        return min(candidates, key=lambda d: (abs((d - today).days), d < today))
+    return next(d for d in candidates if (today - d).days < _STALE_DAYS)
+
+
+def _ordinal_day(expr: TimeExpression, today: date) -> date | None:
+    """"The first Tuesday of October", "the last day of October": in the coming such month."""
+    def in_year(year: int) -> date:
+        days = _stdlib_calendar.monthrange(year, expr.month)[1]
+        if expr.weekday is None:
+            return date(year, expr.month, days)
+        if expr.ordinal < 0:
+            last = date(year, expr.month, days)
+            return last - timedelta(days=(last.weekday() - expr.weekday) % 7)
+        first = date(year, expr.month, 1)
+        day = first + timedelta(days=(expr.weekday - first.weekday()) % 7 + 7 * (expr.ordinal - 1))
+        return day if day.month == expr.month else None
+
+    if expr.year is not None:
+        return in_year(expr.year)
+    return next((d for d in (in_year(today.year), in_year(today.year + 1)) if d and d >= today), None)
 
 
 def _week_monday(expr: TimeExpression, today: date) -> date | None:
@@ -147,7 +179,7 @@ def _weekday(expr: TimeExpression, local_now: datetime, clock: tuple[int, int] |
 
 def _month_end(expr: TimeExpression, today: date, calendar: BusinessCalendar) -> date:
     if expr.month is not None:
-        year = expr.year or _nearest_date(1, expr.month, None, today.replace(day=1)).year
+        year = expr.year or _coming_date(1, expr.month, None, today.replace(day=1)).year
         month = expr.month
     else:
         months = today.year * 12 + today.month - 1 + (expr.month_offset or 0)
