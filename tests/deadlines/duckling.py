@@ -115,11 +115,9 @@ _COMPILED_KINDS = tuple((kind, exotic, re.compile(pattern)) for kind, exotic, pa
 # other countries, Thanksgiving, Boss's Day ...) are exotic here.
 _NORDIC_HOLIDAYS = frozenset({"Christmas", "New Year's Eve", "New Year's Day", "Easter Sunday", "Easter Monday"})
 _CONTRADICTORY_NOTE = "reads the hour as p.m. or the next day"
-# Kinds whose Duckling answer is a span of hours within one day ("tomorrow evening"):
-# a deadline engine answers at day level, which a reader takes as that day.
-_PARTS_OF_DAY = re.compile(r"^(this |today |tomorrow |yesterday |monday |i ?morgon |igår |måndag )?"
-                           r"(evening|afternoon(ish)?|morning|lunch|at lunch|night|kväll|lunch|morgon|tonight|tonite)$"
-                           r"|^ikväll$|^under eftermiddagen$|^in the afternoon$|^tonight$|^late (tonight|tonite)$")
+# A part of a day ("tomorrow evening", "morning of xmas"): Duckling answers a span of
+# hours within the day; a deadline engine answers the day, which a reader takes as it.
+_PART_OF_DAY_WORD = re.compile(r"morning|afternoon|evening|night|tonight|tonite|lunch|kväll|morgon|eftermiddag")
 
 
 def kind_exotic(kind: str) -> bool:
@@ -153,6 +151,16 @@ def _nordic_reading(raw: dict) -> set[Answer] | None:
     if "24-hour reader" in note:
         # Nordic clocks are 24-hour: "3:30" is 03:30, already past at 04:30, so tomorrow.
         return {("2013-02-13", "03:30")}
+    if text == "by eod":
+        # "End of day" in an office is its closing time, which the engine answers.
+        return {("2013-02-12", "16:00")}
+    if text == "by the end of next month":
+        # A Nordic office's month ends on its last business day: 31 March 2013 is a
+        # Sunday and 29 March Good Friday, so Thursday the 28th.
+        return {("2013-03-28", None)}
+    if text == "this morning at 3":
+        # Said at 04:30: a reader takes it as earlier today, Duckling as tomorrow.
+        return {("2013-02-12", "03:00"), ("2013-02-13", "03:00")}
     if "7 minutes in the past" in note:
         # A clock time just passed: today (Duckling) or tomorrow (the next one to come).
         return {*map(tuple, raw["accept"]), ("2013-02-13", "04:23")}
@@ -174,7 +182,8 @@ def _case(raw: dict, lang: str) -> Case | None:
     accept = _nordic_reading(raw) or {tuple(a) for a in raw["accept"]}
     if kind == "vague":
         accept = set()
-    lenient = raw["date"] if _PARTS_OF_DAY.search(raw["text"].lower()) else None
+    one_day = raw["interval"] and raw.get("end_incl_date", raw["date"]) == raw["date"]
+    lenient = raw["date"] if one_day and _PART_OF_DAY_WORD.search(raw["text"].lower()) else None
     return Case(raw["text"], lang, kind, exotic, frozenset(accept), lenient)
 
 

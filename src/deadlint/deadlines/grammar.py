@@ -130,7 +130,7 @@ def _hour_from_12h(hour: int, meridiem: str | None) -> int | None:
 
 def _build_time(match: re.Match[str]) -> Fields | None:
     explicit = bool(match["prefix"] or match["opener"] or match["closer"] or match["ap1"] or match["ap2"]
-                    or ":" in match.group(0))
+                    or ":" in match.group(0) or match.groupdict().get("dayword") is not None)
     start_ap = match["ap1"] or (match["ap2"] if match["h2"] else None)
     hour = _hour_from_12h(int(match["h1"]), start_ap)
     minute = int(match["m1"] or 0)
@@ -243,7 +243,7 @@ def _build_duration(match: re.Match[str], counts: dict[str, float], numbers: dic
     if not 0 < minutes <= 366 * 1440:
         return None
     fields: Fields = {"span": True}
-    if minutes >= 1440:
+    if units[_key(match["unit"])] >= 1440:  # "in 24 hours" is a time, "in a day" a day
         if minutes % 1440:
             return None  # "in 1.5 days" names no day
         fields["day_offset"] = int(minutes // 1440)
@@ -330,13 +330,16 @@ def _time_regex(lang: str) -> str:
         return rf"(?P<h{n}>{HOUR})(?:[.:](?P<m{n}>{MINUTE}))?(?:\s*(?P<ap{n}>{meridiem}))?"
 
     # English "at 5" is a time only if no noun follows ("at 5 locations"); klo/kl are unambiguous.
+    # "8 tonight", "9 tomorrow evening": a bare hour before the day it is on.
+    day_follows = r"(?P<dayword>(?=\s+(?:tonight|tonite|tomorrow|this\s+(?:evening|afternoon|morning))\b))?" \
+        if lang == "en" else ""
     plain_needs_no_noun = (r"(?(m1)|(?(ap1)|(?(h2)|(?!\s+(?!(?:on|tomorrow|today|tonight|next|this|sharp)\b)"
                            r"[^\W\d_]))))") if lang == "en" else ""
     return (rf"(?:(?P<opener>{WORD_START}{_alt(lx.TIME_RANGE_OPENERS[lang])})\s+)?"
             rf"(?:(?P<prefix>{WORD_START}{prefix})\s*|{NUMBER_START}){clock(1)}"
             rf"(?:(?:{joiner})(?:{prefix}\s*)?{clock(2)})?"
             rf"(?:\s+(?P<closer>{_alt(lx.TIME_RANGE_CLOSERS[lang])}))?"
-            rf"(?:\s*o'clock)?{NUMBER_END}{NOT_AN_AMOUNT}{plain_needs_no_noun}")
+            rf"(?:\s*o'clock)?{NUMBER_END}{NOT_AN_AMOUNT}{plain_needs_no_noun}{day_follows}")
 
 
 def _grammar(lang: str) -> Grammar:
@@ -495,7 +498,7 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
         pattern("day_part", "content", rf"{WORD_START}(?P<word>{_alt(parts)}){WORD_END}",
                 lambda m: _day_part_fields(parts[_key(m["word"])])),
         pattern("date", "content", rf"{WORD_START}(?P<word>{_alt(named_days)}){WORD_END}",
-                lambda m: dict(zip(("day", "month"), named_days[_key(m["word"])]), holiday_name=True)),
+                lambda m: {"named_day": named_days[_key(m["word"])]}),
         pattern("month_end", "content", rf"{WORD_START}{_alt(lx.YEAR_END[lang])}{WORD_END}",
                 lambda m: {"month_end": True, "month": 12}),
         pattern("date", "content", ordinal,

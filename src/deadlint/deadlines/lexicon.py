@@ -204,10 +204,10 @@ RELATIVE_WEEKS: dict[str, dict[str, tuple[int, str]]] = {
            "viikon loppuun": (0, "deadline"), "tämän viikon loppuun": (0, "deadline"),
            "ensi viikolla": (1, ""), "ensi viikon aikana": (1, ""), "ensi viikon": (1, ""),
            "ensi viikkoon": (1, "deadline"), "ensi viikon loppuun": (1, "deadline"),
-           "viime viikolla": (-1, "")},
+           "viime viikolla": (-1, ""), "viime viikon": (-1, "")},
     "sv": {"denna vecka": (0, ""), "den här veckan": (0, ""), "i veckan": (0, ""), "under veckan": (0, ""),
            "i slutet av veckan": (0, ""), "veckans slut": (0, ""), "nästa vecka": (1, ""),
-           "nästa veckas": (1, ""), "under nästa vecka": (1, ""), "i slutet av nästa vecka": (1, ""),
+           "nästa veckas": (1, ""), "denna veckan": (0, ""), "i denna vecka": (0, ""), "under nästa vecka": (1, ""), "i slutet av nästa vecka": (1, ""),
            "förra veckan": (-1, "")},
     "en": {"this week": (0, ""), "end of the week": (0, ""), "end of week": (0, ""), "eow": (0, ""),
            "next week": (1, ""), "end of next week": (1, ""), "last week": (-1, "")},
@@ -373,9 +373,7 @@ YEAR_END: dict[str, tuple[str, ...]] = {
 # --- "the first Tuesday of October", "sista fredagen i mars" ------------------------
 
 ORDINALS: dict[str, dict[str, int]] = {
-    "fi": {f"{stem}{ending}": n for stem, n in (("ensimmäise", 1), ("toise", 2), ("kolmanne", 3),
-                                                  ("neljänne", 4), ("viimeise", -1))
-           for ending in ("nä", "n")},
+    "fi": {"ensimmäisenä": 1, "toisena": 2, "kolmantena": 3, "neljäntenä": 4, "viimeisenä": -1},
     "sv": {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "sista": -1},
     "en": {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1},
 }
@@ -390,23 +388,41 @@ DAY_NOUNS: dict[str, tuple[str, ...]] = {"fi": ("päivänä", "päivä"), "sv": 
 # grammar does not understand ("the day before yesterday", "beginning of next week",
 # "3 days ago", "at 8 in the evening", "16 CET"): the engine answers nothing rather
 # than a date for a fragment. Matched on the text just before / just after it.
+_EN_WEEKDAY_WORDS = "|".join(_EN_WEEKDAY_NAMES)
+_EN_MONTH_WORDS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 MODIFIED_BEFORE: dict[str, str] = {
     "fi": r"(?:\b(?:päivää|viikkoa|tuntia|minuuttia|varttia|puoli|alku|loppu|keski)\s*)$",
-    "sv": r"(?:\b(?:dagen|dagar|dag|veckor|vecka|timmar|timme|minuter|minut)\s+(?:före|efter|innan|från)?\s*"
+    "sv": r"(?:\b(?:dagen|dagar|dag|veckor|vecka|timmar|timme|minuter|minut|år|månader)\s+(?:före|efter|innan|från)?\s*"
           r"|\b(?:kvart|halv|tjugo|tio|fem|(?<![\d.,])\d{1,2})\s+(?:över|i|före|efter)\s*"
-          r"|\b(?:början|mitten|början på|veckan|sista|första|andra|tredje)\s*(?:av|på|i)?\s*)$",
-    "en": r"(?:\b(?:day|days|week|weeks|hours?|minutes?|mins?|months?|years?|fortnight|quarter|half|twenty|ten|five"
-          r"|fifteen|\d{1,2})\s+(?:before|after|from|past|to|till|since|prior to)\s*"
+          r"|\b(?:början|mitten|början på|veckan|sista|första|andra|tredje|påsk|pingst|lång|skär)\s*(?:av|på|i)?\s*)$",
+    "en": r"(?:\b(?:day|days|week|weeks|hours?|minutes?|mins?|months?|years?|fortnight)\s+"
+          r"(?:before|after|from|past|to|till|since|prior to)?\s*"
+          r"|\b(?:quarter|half|twenty|ten|five|fifteen|\d{1,2})\s+(?:before|after|from|past|to|till|since)\s*"
           r"|\b(?:beginning|start|middle|mid|early|late|begin|first|second|third|fourth|fifth|last|closest"
-          r"|nearest|ides|days?|weeks?|rest)\s*(?:of|in|the|-)?\s*(?:the\s*)?)$",
+          r"|nearest|ides|days?|weeks?|rest|\d+(?:st|nd|rd|th))\s*(?:of|in|the|-)?\s*(?:the\s*)?"
+          r"|\b(?:morning|afternoon|evening|night)\s+of\s+(?:the\s+|this\s+)?"
+          r"|\b(?:easter|palm|black|good|holy|whit|white|maundy|clean|mothering|trinity|lazarus|branch|orthodox"
+          r"|great|cyber|shrove|ash|covenant|chinese|lunar|islamic|parsi|jewish)\s*"
+          rf"|\b(?:{_EN_WEEKDAY_WORDS})\s+(?:after|before)?\s*"
+          r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*)$",
 }
+# A number right before an expression that has no deadline word of its own: "9
+# tomorrow", "4/25 at 4pm", "Fri, Jul 18, 2014 19:00" (not "version 4.2").
+NUMBER_BEFORE = r"(?<![\d.,])\d{1,4}(?:st|nd|rd|th|ish|:e|\.)?\s*[-–]?(?:\s+(?:on|at|the|den|på))?\s*$"
+# A number right after: "Thursday 8h00", "tonight 815", "at 3 15", "for 9am".
+_DIGIT_AFTER = r"(?:from|to|till|until|-|at|@|for|kl\.?|klockan|klo|kello)?\s*\d"
 MODIFIED_AFTER: dict[str, str] = {
-    "fi": r"^\s*(?:sitten|jälkeen|aikaisemmin|myöhemmin|alussa|alkupuolella|puolivälissä|loppupuolella"
-          r"|[a-zåäö]*päivänä)\b",
-    "sv": r"^\s*(?:sedan|tidigare|senare|(?:efter|före)(?!\s+(?:kl|\d))|i\s+(?:förra|nästa|denna|den\s+här)\s+(?!vecka)\w+"
-          r"|gmt|utc|bst|pst|est|cst|igen)\b",
-    "en": r"^\s*(?:ago|back|hence|(?:before|after)(?!\s+(?:\d|noon|midnight))|earlier|later|ish|of\b|from\s+(?:now|today|last|next|this)"
-          r"|in\s+(?:\d|a|an|one|two|three)\s|gmt|utc|bst|pst|est|cst|ist|eet)\b|^\s*\(\w{3}\)",
+    "fi": r"\s*(?:(?:sitten|aikaisemmin|myöhemmin|alussa|alkupuolella|puolivälissä|loppupuolella"
+          rf"|[a-zåäö]*päivänä|tuntia|minuuttia)\b|{_DIGIT_AFTER})",
+    "sv": r"\s*(?:(?:sedan|tidigare|senare|(?:efter|före)(?!\s+(?:kl|\d))"
+          r"|i\s+(?:förra|nästa|denna|den\s+här)\s+(?!vecka)\w+"
+          rf"|gmt|utc|bst|pst|est|cst|igen|timmar|timme|minuter)\b|{_DIGIT_AFTER})",
+    "en": r"\s*(?:(?:ago|back|hence|(?:before|after)(?!\s+(?:\d|noon|midnight))|earlier|later|ish|of"
+          r"|from\s+(?:now|today|last|next|this)|in\s+(?:\d|a|an|one|two|three)\s|in\s+between|between"
+          r"|in\s+(?:the\s+)?(?:morning|afternoon|evening|night|early|late)|early|late|-?\s*ends?|h|hours?|mins?"
+          r"|minutes?|[ap]\.?\s?m|(?:to|till|until|-)\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+          rf"|twelve)|(?:{_EN_MONTH_WORDS})[a-z]*|gmt|utc|bst|pst|est|cst|ist|eet)\b|{_DIGIT_AFTER}"
+          r"|(?<=\S)'s\b|\(\w{3}\))",
 }
 
 # --- English relative phrases handed to dateparser ---------------------------

@@ -17,7 +17,11 @@ _DAY_KINDS = frozenset({"date", "weekday", "relative_day", "week_number", "relat
 _DAY_AFTER_KINDS = frozenset({"day_part", "relative_day"})
 _MODIFIED_BEFORE = {lang: re.compile(source, re.IGNORECASE) for lang, source in lx.MODIFIED_BEFORE.items()}
 _MODIFIED_AFTER = {lang: re.compile(source, re.IGNORECASE) for lang, source in lx.MODIFIED_AFTER.items()}
+_NUMBER_BEFORE = re.compile(lx.NUMBER_BEFORE)
 _LOOK_BACK = 40  # characters before an expression searched for a modifying word
+# Two expressions at most one word apart belong to one phrase: when one is not
+# understood, neither is the other ("sunday from last week", "closest xmas to today").
+_ONE_WORD_APART = re.compile(r"\s*(?:\S+\s+)?")
 # Fields that say nothing about *which* time and so never conflict when merging.
 _FLAG_FIELDS = frozenset({"is_deadline"})
 _DIGIT = re.compile(r"\d")
@@ -68,7 +72,7 @@ def recognise(text: str, lang: str) -> list[TimeExpression]:
     tokens = _tokens(text, grammar)
     groups = [g for g in (_validated(g) for g in _group(text, tokens, grammar)) if g]
     _attach_markers(text, tokens, groups, grammar)
-    groups = [g for g in groups if _whole_phrase(text, lang, g)]
+    groups = _whole_phrases(text, lang, groups)
     # "24/7" is round-the-clock service, not the 24th of July.
     expressions = [e for e in (_expression(text, lang, g) for g in groups) if e.text not in _ALWAYS]
     if any(e.day is not None and e.year is None for e in expressions) and looks_past_narrative(text, lang):
@@ -76,14 +80,32 @@ def recognise(text: str, lang: str) -> list[TimeExpression]:
     return _borrow_days_within_sentences(text, expressions)
 
 
+def _whole_phrases(text: str, lang: str, groups: list[_Group]) -> list[_Group]:
+    """The groups whose whole phrase the grammar read; with a fragment dropped, its
+    neighbours one word away go too."""
+    partial = [not _whole_phrase(text, lang, g) for g in groups]
+    for index in [i for i, dropped in enumerate(partial) if dropped]:
+        for neighbour in (index - 1, index + 1):
+            if 0 <= neighbour < len(groups):
+                first, second = sorted((groups[index], groups[neighbour]), key=lambda g: g.start)
+                if _ONE_WORD_APART.fullmatch(text, first.end, second.start):
+                    partial[neighbour] = True
+    return [g for g, dropped in zip(groups, partial) if not dropped]
+
+
 def _whole_phrase(text: str, lang: str, group: _Group) -> bool:
     """False when a word next to the group changes what it means and the grammar
     did not read it ("the day before yesterday", "3 days ago", "16 CET"): the engine
     then answers nothing rather than a date for a fragment."""
     start, end = group.start, group.end
-    if _MODIFIED_AFTER[lang].match(text[end:end + _LOOK_BACK]):
+    if _MODIFIED_AFTER[lang].match(text, end, end + _LOOK_BACK):
         return False
-    return not _MODIFIED_BEFORE[lang].search(text[max(0, start - _LOOK_BACK):start])
+    before = text[max(0, start - _LOOK_BACK):start]
+    # Read up to the first member: "beginning of next week" took "beginning" as a marker.
+    if _MODIFIED_BEFORE[lang].search(text[max(0, start - _LOOK_BACK):group.members[0].start]):
+        return False
+    # "9 tomorrow", "4/25 at 4pm"; but "Order 12 by Friday" has its deadline word.
+    return group.members[0].start > start or not _NUMBER_BEFORE.search(before)
 
 
 def may_hold_time(text: str, lang: str) -> bool:
@@ -128,11 +150,11 @@ def _group(text: str, tokens: list[_Token], grammar: Grammar) -> list[_Group]:
     for index, token in enumerate(tokens):
         if token.role == "marker":
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if (current and token.fields["marker"] == "deadline" and following is not None
+            if (current and following is not None
                     and following.kind == "time" and current.accepts(following)
                     and _glued(text, current.end, token.start, grammar)
                     and _glued(text, token.end, following.start, grammar)):
-                current.markers.append(token)  # "today by 3pm": the marker sits inside
+                current.markers.append(token)  # "today by 3pm", "imorgon efter kl. 14": inside
             else:
                 current = None
             continue
@@ -202,10 +224,17 @@ def _expression(text: str, lang: str, group: _Group) -> TimeExpression:
     fields: dict = {}
     for token in group.members:
         fields.update(token.fields)
-    meanings = {m.fields["marker"] for m in group.markers}
+    # A start word inside ("torsdag från 9:30", "imorgon efter kl. 14") starts the time,
+    # not the day: only a deadline word inside, or any word around, says what the whole is.
+    inside = group.members[0].start, group.members[-1].end
+    meanings = {m.fields["marker"] for m in group.markers
+                if m.fields["marker"] == "deadline" or not inside[0] < m.start < inside[1]}
     fields["is_start"] = "start" in meanings
     fields["is_deadline"] = not fields["is_start"] and ("deadline" in meanings or bool(fields.get("is_deadline")))
     fields["is_opening_hours"] = any(t.role == "anchor" for t in group.members)
+    named_day = fields.pop("named_day", None)
+    if named_day and "day" not in fields:  # "julafton 24.12.": the written date rules
+        fields.update(day=named_day[0], month=named_day[1], holiday_name=True)
     if fields.get("day_part") in ("afternoon", "evening") and fields.get("hour") is not None \
             and 1 <= fields["hour"] < 12:
         fields["hour"] += 12  # "tonight at 8", "i morgon eftermiddag kl 3"
