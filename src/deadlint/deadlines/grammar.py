@@ -373,7 +373,7 @@ def _grammar(lang: str) -> Grammar:
         # 24.11. / 24.11.2026 / 24.11 klo 12 / 24/11 / 24/11/2026; a bare "24.11" is a
         # date only after a day's name ("ke 24.11"): alone it may be a price or a version.
         pattern("date", "content",
-                rf"{NUMBER_START}(?P<d>{DAY})(?P<sep>[./])(?P<m>[01]?\d)"
+                rf"{NUMBER_START}(?P<d>{DAY})(?P<sep>[./])(?P<m>{'[0-3]?' if lang == 'en' else '[01]?'}\d)"
                 rf"(?:\.(?P<y>\d{{4}})?|/(?P<y2>\d{{4}}|\d{{2}})|(?<=/\d)|(?<=/\d\d)|(?=\s+{time_prefix})"
                 rf"|(?P<bare>(?=[\s,;:!?)]|$)))"
                 rf"(?!\d|[.,]\d){NOT_AN_AMOUNT}",
@@ -442,6 +442,7 @@ def _grammar(lang: str) -> Grammar:
                      *lx.END_OF_BUSINESS[lang], *lx.RELATIVE_WEEKS[lang], *lx.NAMED_TIMES[lang],
                      *lx.MONTH_BOUNDARY[lang], *lx.THIS_MONTH[lang], *lx.BUSINESS_DAY_UNITS[lang],
                      *lx.DURATION_UNITS[lang], *lx.DAY_PARTS[lang], *lx.NAMED_DAYS[lang], *lx.YEAR_END[lang],
+                     *lx.SPOKEN_CLOCK_TRIGGERS[lang], *lx.EASTER_DAYS[lang],
                      *(lx.RELATIVE_UNITS_EN if lang == "en" else ())]
     trigger = frozenset(_key_word(phrase) for phrase in trigger_words)
     glue = _compile(rf"(?:[\s,]|{WORD_START}{_alt(lx.GLUE_WORDS[lang])}{WORD_END})*")
@@ -472,6 +473,7 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
     spoken = (rf"{WORD_START}{prefix}(?:(?P<min>\d{{1,2}}|{_alt(minutes)})(?P<mw>\s+{_alt(('minutes', 'minuter', 'minuuttia'))})?"
               rf"\s+(?P<dir>{_alt(directions)})|(?P<half>{half[0]}))\s+{hour}{meridiem}{WORD_END}")
     named_days = _lower_keys(lx.NAMED_DAYS[lang])
+    easter = _lower_keys(lx.EASTER_DAYS[lang])
     ordinals = _lower_keys(lx.ORDINALS[lang])
     weekday_forms = _lower_keys(lx.WEEKDAYS[lang])
     day_nouns = frozenset(lx.DAY_NOUNS[lang])
@@ -492,6 +494,7 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
         return _build_duration(m, counts, numbers, units, within)
 
     return [
+        *_day_patterns(lang, pattern),
         pattern("duration", "content", rf"{WORD_START}{duration}{WORD_END}", duration_fields),
         pattern("time", "content", spoken,
                 lambda m: _build_spoken_time(m, minutes, hours, directions, half)),
@@ -499,10 +502,45 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
                 lambda m: _day_part_fields(parts[_key(m["word"])])),
         pattern("date", "content", rf"{WORD_START}(?P<word>{_alt(named_days)}){WORD_END}",
                 lambda m: {"named_day": named_days[_key(m["word"])]}),
+        pattern("date", "content", rf"{WORD_START}(?P<word>{_alt(easter)}){WORD_END}",
+                lambda m: {"easter_offset": easter[_key(m["word"])], "holiday_name": True}),
         pattern("month_end", "content", rf"{WORD_START}{_alt(lx.YEAR_END[lang])}{WORD_END}",
                 lambda m: {"month_end": True, "month": 12}),
         pattern("date", "content", ordinal,
                 lambda m: _build_ordinal(m, ordinals, weekday_forms, ordinal_months, day_nouns)),
+    ]
+
+
+def _day_patterns(lang: str, pattern) -> list[Pattern]:
+    """A day of the month alone ("by the 15th", "den 15:e", "15. päivänä") and day
+    ranges ("13-15 juli", "July 13 to 15", "13.–15.7."), read as their first day."""
+    months = _lower_keys(lx.MONTHS_AFTER_DAY[lang])
+    month = rf"(?P<month>{_alt(lx.MONTHS_AFTER_DAY[lang], lx.CASE_SENSITIVE_MONTHS)})"
+    suffix = rf"(?:{_alt(lx.DAY_SUFFIXES[lang])})?"
+    dash = r"\s*(?:-|–|—|to|till|thru|through)\s*"
+    no_noun = r"(?!\s*[^\W\d_])"  # "the 3rd floor", "den 2 bilar" are no days
+    if lang == "fi":
+        day_alone = rf"{NUMBER_START}(?P<d>{DAY})\.\s+(?:päivä|päivänä|päivään|päiväksi){WORD_END}"
+        day_range = (rf"{NUMBER_START}(?P<d>{DAY})\.(?:(?P<m1>[01]?\d)\.)?\s*[-–—]\s*{DAY}\.(?P<m>[01]?\d)\."
+                     rf"(?!\d)")
+    else:
+        before = "the" if lang == "en" else "den"
+        day_alone = rf"{WORD_START}{before}\s+(?P<d>{DAY}){suffix if lang == 'sv' else '(?:st|nd|rd|th)'}{WORD_END}{no_noun}"
+        day_range = (rf"{WORD_START}(?:from\s+)?(?:the\s+)?(?:{month}\.?\s+(?P<d2>{DAY}){suffix}(?:{dash}"
+                     rf"(?:{_alt(months)}\.?\s+)?(?:the\s+)?{DAY}{suffix})|(?P<d>{DAY}){suffix}\s*"
+                     rf"(?:{_alt(months)}\.?\s*)?{dash}(?:the\s+)?{DAY}{suffix}\s+(?:of\s+)?(?P<month2>"
+                     rf"{_alt(lx.MONTHS_AFTER_DAY[lang], lx.CASE_SENSITIVE_MONTHS)})){WORD_END}")
+
+    def range_fields(m: re.Match[str]) -> Fields | None:
+        if lang == "fi":
+            return _calendar_date(int(m["d"]), int(m["m1"] or m["m"]), None)
+        if m["month"]:
+            return _calendar_date(int(m["d2"]), months[_key(m["month"])], None)
+        return _calendar_date(int(m["d"]), months[_key(m["month2"])], None)
+
+    return [
+        pattern("date", "content", day_alone, lambda m: {"day": int(m["d"])} if 1 <= int(m["d"]) <= 31 else None),
+        pattern("date", "content", day_range, range_fields),
     ]
 
 

@@ -161,7 +161,7 @@ TIME_PREFIXES: dict[str, tuple[str, ...]] = {
 TIME_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
     "fi": ("-", "–", "—", "ja"),
     "sv": ("-", "–", "—", "och", "till"),
-    "en": ("-", "–", "—", "and", "to"),
+    "en": ("-", "–", "—", "and", "to", "till", "until"),
 }
 TIME_RANGE_OPENERS: dict[str, tuple[str, ...]] = {"fi": (), "sv": ("mellan",), "en": ("between", "from")}
 TIME_RANGE_CLOSERS: dict[str, tuple[str, ...]] = {"fi": ("välillä", "välisenä aikana"), "sv": (), "en": ()}
@@ -171,7 +171,7 @@ NAMED_TIMES: dict[str, dict[str, tuple[int, int]]] = {
            "keskipäiväksi": (12, 0), "puoliltapäivin": (12, 0), "keskiyöllä": (23, 59),
            "keskiyöhön": (23, 59), "puoliltaöin": (23, 59)},
     "sv": {"mitt på dagen": (12, 0), "lunchtid": (12, 0), "midnatt": (23, 59)},
-    "en": {"noon": (12, 0), "midday": (12, 0), "12 noon": (12, 0), "midnight": (23, 59)},
+    "en": {"noon": (12, 0), "midday": (12, 0), "mid day": (12, 0), "12 noon": (12, 0), "midnight": (23, 59)},
 }
 
 # --- days relative to today --------------------------------------------------
@@ -182,9 +182,10 @@ RELATIVE_DAYS: dict[str, dict[str, tuple[int, str]]] = {
            "huomiseksi": (1, "deadline"), "ylihuomenna": (2, ""), "ylihuomiseen": (2, "deadline"),
            "ylihuomiseksi": (2, "deadline"), "eilen": (-1, ""), "toissapäivänä": (-2, "")},
     "sv": {"i dag": (0, ""), "idag": (0, ""), "under dagen": (0, ""), "i morgon": (1, ""),
-           "imorgon": (1, ""), "i morron": (1, ""), "imorron": (1, ""), "i övermorgon": (2, ""),
+           "imorgon": (1, ""), "i morron": (1, ""), "imorron": (1, ""), "i övermorgon": (2, ""), "i överimorgon": (2, ""),
            "iövermorgon": (2, ""), "i går": (-1, ""), "igår": (-1, ""), "i förrgår": (-2, "")},
-    "en": {"today": (0, ""), "tomorrow": (1, ""), "the day after tomorrow": (2, ""),
+    "en": {"today": (0, ""), "tomorrow": (1, ""), "the day before yesterday": (-2, ""),
+           "day before yesterday": (-2, ""), "the day after tomorrow": (2, ""),
            "day after tomorrow": (2, ""), "yesterday": (-1, "")},
 }
 # "End of the working day" phrases: the time is the policy's business end.
@@ -209,8 +210,11 @@ RELATIVE_WEEKS: dict[str, dict[str, tuple[int, str]]] = {
            "i slutet av veckan": (0, ""), "veckans slut": (0, ""), "nästa vecka": (1, ""),
            "nästa veckas": (1, ""), "denna veckan": (0, ""), "i denna vecka": (0, ""), "under nästa vecka": (1, ""), "i slutet av nästa vecka": (1, ""),
            "förra veckan": (-1, "")},
-    "en": {"this week": (0, ""), "end of the week": (0, ""), "end of week": (0, ""), "eow": (0, ""),
-           "next week": (1, ""), "end of next week": (1, ""), "last week": (-1, "")},
+    "en": {**{f"{end}{week}": (offset, "") for end in ("", "end of ", "end of the ")
+              for offset, weeks in ((0, ("this week", "current week")),
+                                    (1, ("next week", "coming week", "following week")),
+                                    (-1, ("last week", "past week", "previous week"))) for week in weeks},
+           "end of the week": (0, ""), "end of week": (0, ""), "eow": (0, "")},
 }
 # Words before an ISO week number; Finnish illative/translative are deadlines.
 WEEK_NUMBER_PREFIXES: dict[str, dict[str, str]] = {
@@ -346,6 +350,9 @@ CLOCK_DIRECTIONS: dict[str, dict[str, int]] = {
     "sv": {"över": 1, "i": -1},
     "en": {"past": 1, "after": 1, "to": -1},
 }
+# Words that alone make a sentence worth reading for a spoken time ("kvart i tolv").
+SPOKEN_CLOCK_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "fi": ("varttia", "puoli"), "sv": ("kvart", "halv"), "en": ("quarter", "half")}
 # "halv fyra", "puoli neljä", "half three": half an hour before (sv, fi) or after (en) the hour.
 HALF_HOUR: dict[str, tuple[str, int]] = {"fi": ("puoli", -30), "sv": ("halv", -30), "en": ("half", 30)}
 
@@ -362,6 +369,15 @@ NAMED_DAYS: dict[str, dict[str, tuple[int, int]]] = {
     "en": {"christmas eve": (24, 12), "christmas": (25, 12), "christmas day": (25, 12), "xmas": (25, 12),
            "boxing day": (26, 12), "new year's eve": (31, 12), "new years eve": (31, 12),
            "new year's day": (1, 1), "new years day": (1, 1)},
+}
+# Easter and the days it carries: phrase -> days from Easter Sunday.
+EASTER_DAYS: dict[str, dict[str, int]] = {
+    "fi": {"pitkäperjantaina": -2, "pitkäperjantai": -2, "pitkäperjantaihin": -2, "pääsiäisenä": 0,
+           "pääsiäiseen": 0, "pääsiäispäivänä": 0, "toisena pääsiäispäivänä": 1, "toiseen pääsiäispäivään": 1},
+    "sv": {"långfredag": -2, "långfredagen": -2, "påsk": 0, "påskdagen": 0, "påskafton": -1,
+           "annandag påsk": 1},
+    "en": {"good friday": -2, "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1,
+           "easter mon": 1},
 }
 # "by the end of the year": the year's last business day.
 YEAR_END: dict[str, tuple[str, ...]] = {

@@ -9,7 +9,7 @@ from typing import NamedTuple
 # Fields of TimeExpression that say which *day* is meant; a bare time borrows
 # them from an earlier expression in the same sentence.
 DATE_FIELDS = ("weekday", "weekday_relation", "day", "month", "year", "day_offset", "week_offset",
-               "week_number", "ordinal")
+               "week_number", "ordinal", "easter_offset")
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class TimeExpression:
     month_offset: int | None = None  # "end of next month" = 1
     business_days: int | None = None  # "within two business days"
     minutes_ahead: int | None = None  # "in 15 minutes", "om en timme", "tunnin kuluttua"
+    easter_offset: int | None = None  # "långfredag" = -2: days from Easter Sunday
     holiday_name: bool = False  # "julafton", "Christmas": a holiday on purpose, never a slip
     span: bool = False  # a duration ("om 7 dagar"): its last day is arithmetic, not a chosen day
     ordinal: int | None = None  # "first Tuesday of October" = 1, "the last ..." = -1 (with weekday, month)

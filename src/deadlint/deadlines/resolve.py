@@ -77,10 +77,14 @@ def _day(expr: TimeExpression, local_now: datetime, calendar: BusinessCalendar) 
         return calendar.add_business_days(today, expr.business_days)
     if expr.month_end:
         return _month_end(expr, today, calendar)
+    if expr.easter_offset is not None:
+        return _coming_easter_day(expr.easter_offset, expr.year, today)
     if expr.ordinal is not None and expr.month is not None:
         return _ordinal_day(expr, today)
     if expr.day is not None and expr.month is not None:
         return _coming_date(expr.day, expr.month, expr.year, today, expr.told_as_past)
+    if expr.day is not None:
+        return _coming_day_of_month(expr.day, today)
     if expr.week_number is not None or expr.week_offset is not None:
         monday = _week_monday(expr, today)
         if monday is None:
@@ -119,6 +123,27 @@ def _coming_date(day: int, month: int, year: int | None, today: date, told_as_pa
     if told_as_past:  # nearest wins; on a tie prefer the future
         return min(candidates, key=lambda d: (abs((d - today).days), d < today))
     return next(d for d in candidates if (today - d).days < _STALE_DAYS)
+
+
+def _coming_day_of_month(day: int, today: date) -> date | None:
+    """"By the 15th": this month's, or next month's once this month's has gone."""
+    for months_ahead in range(3):  # the 31st skips months that have none
+        months = today.year * 12 + today.month - 1 + months_ahead
+        year, month = divmod(months, 12)
+        if day <= _stdlib_calendar.monthrange(year, month + 1)[1]:
+            candidate = date(year, month + 1, day)
+            if candidate >= today:
+                return candidate
+    return None
+
+
+def _coming_easter_day(offset: int, year: int | None, today: date) -> date:
+    from dateutil.easter import easter  # dateparser's dependency; only Easter phrases need it
+
+    if year is not None:
+        return easter(year) + timedelta(days=offset)
+    days = [easter(y) + timedelta(days=offset) for y in (today.year - 1, today.year, today.year + 1)]
+    return next(d for d in days if (today - d).days < _STALE_DAYS)
 
 
 def _ordinal_day(expr: TimeExpression, today: date) -> date | None:
