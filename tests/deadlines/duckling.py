@@ -145,8 +145,10 @@ def _nordic_reading(raw: dict) -> set[Answer] | None:
         # A forward-looking reader (and our engine) puts "74" in this century.
         return {(a[0].replace("1974", "2074"), a[1]) for a in raw["accept"]}
     if "weekday and date disagree" in note:
-        # Duckling moves the date to a year where the weekday fits; a reader keeps the
-        # year and notices the mismatch, which `weekday-mismatch` reports.
+        # Duckling moves the date to a month or year where the weekday fits; a reader
+        # keeps the coming date and notices the mismatch, which `weekday-mismatch` reports.
+        if text == "thu 15th":
+            return {("2013-02-15", None)}
         return {(a[0].replace("2014", "2013"), a[1]) for a in raw["accept"]}
     if "24-hour reader" in note:
         # Nordic clocks are 24-hour: "3:30" is 03:30, already past at 04:30, so tomorrow.

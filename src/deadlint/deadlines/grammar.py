@@ -167,11 +167,15 @@ def _lookup(table: dict[str, tuple[int, str]], field: str):
     return build
 
 
-def _build_weekday(match: re.Match[str], names: dict, relations: dict) -> Fields:
+def _build_weekday(match: re.Match[str], names: dict, relations: dict) -> Fields | None:
     weekday, flag = names[_key(match["word"])]
     fields: Fields = {"weekday": weekday}
     if match["rel"]:
         fields["weekday_relation"] = relations[_key(match["rel"])]
+    if match["after_next"]:
+        if match["rel"]:
+            return None  # "next Friday after next": nobody says it
+        fields["weekday_relation"] = "after_next"
     if flag == "last":
         fields["weekday_relation"] = "last"
     elif flag == "deadline":
@@ -254,6 +258,11 @@ def _build_duration(match: re.Match[str], counts: dict[str, float], numbers: dic
     return fields
 
 
+def _day_first(first: int, second: int, lang: str) -> tuple[int, int]:
+    """(day, month) of "3-10-2015"; English "10-31-2015" can only be month first."""
+    return (second, first) if lang == "en" and second > 12 >= first else (first, second)
+
+
 def _build_spoken_time(match: re.Match[str], minutes: dict[str, int], hours: dict[str, int],
                        directions: dict[str, int], half: tuple[str, int]) -> Fields | None:
     hour_text = _key(match["hour"])
@@ -279,8 +288,14 @@ def _build_spoken_time(match: re.Match[str], minutes: dict[str, int], hours: dic
     return {"hour": total // 60, "minute": total % 60}
 
 
-def _build_ordinal(match: re.Match[str], ordinals: dict, weekdays: dict, months: dict, day_nouns) -> Fields | None:
+def _build_ordinal(match: re.Match[str], ordinals: dict, weekdays: dict, months: dict, day_nouns,
+                   relative_months: dict) -> Fields | None:
     ordinal = ordinals[_key(match["ord"])]
+    if match.groupdict().get("rel_month"):  # "the first Monday of next month"
+        if _key(match["wd"]) in day_nouns or match["y"]:
+            return None
+        return {"weekday": weekdays[_key(match["wd"])][0], "ordinal": ordinal,
+                "month_offset": relative_months[_key(match["rel_month"])]}
     fields: Fields = {"month": months[_key(match["month"])]}
     if match["y"]:
         fields["year"] = int(match["y"])
@@ -331,9 +346,9 @@ def _time_regex(lang: str) -> str:
 
     # English "at 5" is a time only if no noun follows ("at 5 locations"); klo/kl are unambiguous.
     # "8 tonight", "9 tomorrow evening": a bare hour before the day it is on.
-    day_follows = r"(?P<dayword>(?=\s+(?:tonight|tonite|tomorrow|this\s+(?:evening|afternoon|morning))\b))?" \
+    day_follows = r"(?P<dayword>(?=\s+(?:tonight|tonite|tomorrow|(?:this|in\s+the)\s+(?:evening|afternoon|morning))\b))?" \
         if lang == "en" else ""
-    plain_needs_no_noun = (r"(?(m1)|(?(ap1)|(?(h2)|(?!\s+(?!(?:on|tomorrow|today|tonight|next|this|sharp)\b)"
+    plain_needs_no_noun = (r"(?(m1)|(?(ap1)|(?(h2)|(?!\s+(?!(?:on|tomorrow|today|tonight|next|this|sharp|in\s+the\s+(?:morning|afternoon|evening))\b)"
                            r"[^\W\d_]))))") if lang == "en" else ""
     return (rf"(?:(?P<opener>{WORD_START}{_alt(lx.TIME_RANGE_OPENERS[lang])})\s+)?"
             rf"(?:(?P<prefix>{WORD_START}{prefix})\s*|{NUMBER_START}){clock(1)}"
@@ -398,7 +413,7 @@ def _grammar(lang: str) -> Grammar:
         pattern("opening", "anchor", rf"{WORD_START}{_alt(lx.OPENING_HOURS[lang])}{WORD_END}:?", lambda m: {}),
         pattern("weekday", "content",
                 rf"{WORD_START}(?:(?P<rel>{_alt(lx.WEEKDAY_RELATIONS[lang])})\s+)?"
-                rf"(?P<word>{_alt(weekday_names)}){WORD_END}",
+                rf"(?P<word>{_alt(weekday_names)})(?P<after_next>\s+{_alt(lx.AFTER_NEXT[lang])})?{WORD_END}",
                 lambda m: _build_weekday(m, *weekday_lookups)),
         pattern("weekday", "needs_following",
                 rf"{WORD_START}(?P<word>{_alt(abbreviations)}){WORD_END}\.?",
@@ -478,11 +493,13 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
     weekday_forms = _lower_keys(lx.WEEKDAYS[lang])
     day_nouns = frozenset(lx.DAY_NOUNS[lang])
     ordinal_months = _lower_keys(lx.MONTHS_BEFORE_DAY["fi"] if lang == "fi" else lx.MONTHS_AFTER_DAY[lang])
+    relative_months = _lower_keys(lx.RELATIVE_MONTHS[lang])
     weekday_or_day = rf"(?P<wd>{_alt(list(weekday_forms) + list(day_nouns))})"
     month = rf"(?P<month>{_alt(ordinal_months)})"
     if lang == "fi":
         ordinal = rf"{WORD_START}{month}\s+(?P<ord>{_alt(ordinals)})\s+{weekday_or_day}(?:\s+(?P<y>{YEAR}))?{WORD_END}"
     else:
+        month = rf"(?:{month}|(?P<rel_month>{_alt(relative_months)}))"
         ordinal = (rf"{WORD_START}(?:the\s+)?(?P<ord>{_alt(ordinals)})\s+{weekday_or_day}\s+"
                    rf"{_alt(lx.ORDINAL_JOINERS[lang])}\s+(?:the\s+)?{month}(?:,?\s+(?P<y>{YEAR}))?{WORD_END}")
 
@@ -507,7 +524,7 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
         pattern("month_end", "content", rf"{WORD_START}{_alt(lx.YEAR_END[lang])}{WORD_END}",
                 lambda m: {"month_end": True, "month": 12}),
         pattern("date", "content", ordinal,
-                lambda m: _build_ordinal(m, ordinals, weekday_forms, ordinal_months, day_nouns)),
+                lambda m: _build_ordinal(m, ordinals, weekday_forms, ordinal_months, day_nouns, relative_months)),
     ]
 
 
@@ -519,13 +536,22 @@ def _day_patterns(lang: str, pattern) -> list[Pattern]:
     suffix = rf"(?:{_alt(lx.DAY_SUFFIXES[lang])})?"
     dash = r"\s*(?:-|–|—|to|till|thru|through)\s*"
     no_noun = r"(?!\s*[^\W\d_])"  # "the 3rd floor", "den 2 bilar" are no days
+    relative_months = _lower_keys(lx.RELATIVE_MONTHS[lang])
+    ordinal_days = _lower_keys(lx.ORDINAL_DAYS[lang])
+    ordinal_word = rf"(?P<ow>{_alt(ordinal_days)})"
+    year = rf"(?:,?\s+(?P<y>{YEAR}))?"
+    ordinal_dates = (rf"{WORD_START}(?:(?:the|den)\s+)?{ordinal_word}\s+(?:of\s+)?{month}{year}{WORD_END}",
+                     rf"{WORD_START}{month}\s+{ordinal_word}{year}{WORD_END}" if lang == "en" else "(?!)")
     if lang == "fi":
         day_alone = rf"{NUMBER_START}(?P<d>{DAY})\.\s+(?:päivä|päivänä|päivään|päiväksi){WORD_END}"
         day_range = (rf"{NUMBER_START}(?P<d>{DAY})\.(?:(?P<m1>[01]?\d)\.)?\s*[-–—]\s*{DAY}\.(?P<m>[01]?\d)\."
                      rf"(?!\d)")
     else:
         before = "the" if lang == "en" else "den"
-        day_alone = rf"{WORD_START}{before}\s+(?P<d>{DAY}){suffix if lang == 'sv' else '(?:st|nd|rd|th)'}{WORD_END}{no_noun}"
+        ordinal_suffix = "(?::e|:a)" if lang == "sv" else "(?:st|nd|rd|th)"
+        # "the 15th", "den 15:e"; "Tuesday 19th" only after a day's name (needs_preceding).
+        day_alone = (rf"{WORD_START}(?:(?P<the>{before})\s+(?P<d>{DAY}){suffix if lang == 'sv' else ordinal_suffix}"
+                     rf"|(?P<bare>{DAY}){ordinal_suffix}){WORD_END}{no_noun}")
         day_range = (rf"{WORD_START}(?:from\s+)?(?:the\s+)?(?:{month}\.?\s+(?P<d2>{DAY}){suffix}(?:{dash}"
                      rf"(?:{_alt(months)}\.?\s+)?(?:the\s+)?{DAY}{suffix})|(?P<d>{DAY}){suffix}\s*"
                      rf"(?:{_alt(months)}\.?\s*)?{dash}(?:the\s+)?{DAY}{suffix}\s+(?:of\s+)?(?P<month2>"
@@ -539,9 +565,31 @@ def _day_patterns(lang: str, pattern) -> list[Pattern]:
         return _calendar_date(int(m["d"]), months[_key(m["month2"])], None)
 
     return [
-        pattern("date", "content", day_alone, lambda m: {"day": int(m["d"])} if 1 <= int(m["d"]) <= 31 else None),
+        pattern("date", "content", day_alone, _build_day_alone),
         pattern("date", "content", day_range, range_fields),
+        # 3-3-2015, 2015-3-3, and "25-04 klockan 16": dashes only where no range can be meant
+        pattern("date", "content", rf"{NUMBER_START}(?P<d>{DAY})-(?P<m>[01]?\d)-(?P<y>\d{{4}}){NUMBER_END}",
+                lambda m: _calendar_date(*_day_first(int(m["d"]), int(m["m"]), lang), int(m["y"]))),
+        pattern("date", "content", rf"{NUMBER_START}(?P<y>\d{{4}})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d){NUMBER_END}",
+                lambda m: _calendar_date(int(m["d"]), int(m["m"]), int(m["y"]))),
+        pattern("date", "content",
+                rf"{NUMBER_START}(?P<d>{DAY})-(?P<m>[01]?\d)(?=\s+{_alt(lx.TIME_PREFIXES[lang])}\s*\d)",
+                lambda m: _calendar_date(int(m["d"]), int(m["m"]), None)),
+        # "the third of March", "March first", "den tredje mars"
+        *(pattern("date", "content", source if lang != "fi" else "(?!)", lambda m: _calendar_date(
+            ordinal_days[_key(m["ow"])], months[_key(m["month"])], _year(m["y"]))) for source in ordinal_dates),
+        # "the 20th of next month"
+        pattern("date", "content", rf"{WORD_START}(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+(?:the\s+)?"
+                rf"(?P<rel>{_alt(relative_months)}){WORD_END}" if lang == "en" else "(?!)",
+                lambda m: {"day": int(m["d"]), "month_offset": relative_months[_key(m["rel"])]}),
     ]
+
+
+def _build_day_alone(match: re.Match[str]) -> Fields | None:
+    day = int(match["d"] or match.groupdict().get("bare") or 0)
+    if not 1 <= day <= 31:
+        return None
+    return {"day": day, "_bare": True} if match.groupdict().get("bare") else {"day": day}
 
 
 class _Renamed:

@@ -72,6 +72,25 @@ WEEKDAY_RELATIONS: dict[str, dict[str, str]] = {
     "en": {"next": "next", "this coming": "next", "coming": "next", "this": "this", "last": "last"},
 }
 
+# After a weekday: "Friday after next" is the one a week after the coming one.
+AFTER_NEXT: dict[str, tuple[str, ...]] = {"fi": (), "sv": (), "en": ("after next",)}
+# Months named relative to this one: "the first Monday of next month".
+RELATIVE_MONTHS: dict[str, dict[str, int]] = {
+    "fi": {},
+    "sv": {"denna månad": 0, "den här månaden": 0, "nästa månad": 1, "förra månaden": -1},
+    "en": {"this month": 0, "the month": 0, "current month": 0, "next month": 1, "the next month": 1,
+           "following month": 1, "last month": -1, "previous month": -1},
+}
+# Days of the month said as ordinal words: "the third of March", "den tredje mars".
+ORDINAL_DAYS: dict[str, dict[str, int]] = {
+    "fi": {},
+    "sv": {w: n for n, w in enumerate(("första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde",
+                                        "åttonde", "nionde", "tionde"), 1)} | {"förste": 1, "fjortonde": 14,
+                                                                               "femtonde": 15, "tjugonde": 20},
+    "en": {w: n for n, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                        "eighth", "ninth", "tenth"), 1)} | {"fifteenth": 15, "twentieth": 20},
+}
+
 # Habitual plurals and weekday spans: these describe opening hours, not dates.
 RECURRING_DAYS: dict[str, tuple[str, ...]] = {
     "fi": ("arkisin", "arkipäivisin", "viikonloppuisin", "maanantaisin", "tiistaisin", "keskiviikkoisin",
@@ -283,8 +302,8 @@ BUSINESS_DAY_AFTER: dict[str, tuple[str, ...]] = {
 
 # Unit word -> minutes (a day or more counts whole days: "in 2 days" names a day).
 DURATION_UNITS: dict[str, dict[str, int]] = {
-    "fi": {"minuutin": 1, "tunnin": 60, "päivän": 1440, "vuorokauden": 1440, "viikon": 10080},
-    "sv": {"minut": 1, "minuter": 1, "min": 1, "timme": 60, "timmar": 60, "t": 60, "dag": 1440, "dagar": 1440,
+    "fi": {"minuutin": 1, "vartin": 15, "tunnin": 60, "päivän": 1440, "vuorokauden": 1440, "viikon": 10080},
+    "sv": {"minut": 1, "minuter": 1, "min": 1, "kvart": 15, "timme": 60, "timmar": 60, "t": 60, "dag": 1440, "dagar": 1440,
            "dygn": 1440, "vecka": 10080, "veckor": 10080},
     "en": {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "h": 60, "day": 1440,
            "days": 1440, "week": 10080, "weeks": 10080, "fortnight": 20160},
@@ -305,7 +324,8 @@ DURATION_AFTER: dict[str, tuple[str, ...]] = {
 DURATION_COUNTS: dict[str, dict[str, float]] = {
     "fi": {"": 1, "puolen": 0.5},
     "sv": {"en halv": 0.5, "en": 1, "ett": 1},
-    "en": {"half an": 0.5, "a": 1, "an": 1, "one": 1},
+    "en": {"half an": 0.5, "a": 1, "an": 1, "one": 1, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75,
+           "a quarter of an": 0.25, "three-quarters of an": 0.75, "three quarters of an": 0.75},
 }
 
 # --- parts of the day: "tonight at 8" is 20:00 ------------------------------------
@@ -437,7 +457,7 @@ MODIFIED_AFTER: dict[str, str] = {
           r"|from\s+(?:now|today|last|next|this)|in\s+(?:\d|a|an|one|two|three)\s|in\s+between|between"
           r"|in\s+(?:the\s+)?(?:morning|afternoon|evening|night|early|late)|early|late|-?\s*ends?|h|hours?|mins?"
           r"|minutes?|[ap]\.?\s?m|(?:to|till|until|-)\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-          rf"|twelve)|(?:{_EN_MONTH_WORDS})[a-z]*|gmt|utc|bst|pst|est|cst|ist|eet)\b|{_DIGIT_AFTER}"
+          rf"|twelve)|two\s+thousand|(?:{_EN_MONTH_WORDS})[a-z]*|gmt|utc|bst|pst|est|cst|ist|eet)\b|{_DIGIT_AFTER}"
           r"|(?<=\S)'s\b|\(\w{3}\))",
 }
 

@@ -79,8 +79,11 @@ def _day(expr: TimeExpression, local_now: datetime, calendar: BusinessCalendar) 
         return _month_end(expr, today, calendar)
     if expr.easter_offset is not None:
         return _coming_easter_day(expr.easter_offset, expr.year, today)
-    if expr.ordinal is not None and expr.month is not None:
+    if expr.ordinal is not None:
         return _ordinal_day(expr, today)
+    if expr.day is not None and expr.month_offset is not None:  # "the 20th of next month"
+        year, month = _shifted_month(today, expr.month_offset)
+        return date(year, month, expr.day) if expr.day <= _stdlib_calendar.monthrange(year, month)[1] else None
     if expr.day is not None and expr.month is not None:
         return _coming_date(expr.day, expr.month, expr.year, today, expr.told_as_past)
     if expr.day is not None:
@@ -146,19 +149,30 @@ def _coming_easter_day(offset: int, year: int | None, today: date) -> date:
     return next(d for d in days if (today - d).days < _STALE_DAYS)
 
 
-def _ordinal_day(expr: TimeExpression, today: date) -> date | None:
-    """"The first Tuesday of October", "the last day of October": in the coming such month."""
-    def in_year(year: int) -> date:
-        days = _stdlib_calendar.monthrange(year, expr.month)[1]
-        if expr.weekday is None:
-            return date(year, expr.month, days)
-        if expr.ordinal < 0:
-            last = date(year, expr.month, days)
-            return last - timedelta(days=(last.weekday() - expr.weekday) % 7)
-        first = date(year, expr.month, 1)
-        day = first + timedelta(days=(expr.weekday - first.weekday()) % 7 + 7 * (expr.ordinal - 1))
-        return day if day.month == expr.month else None
+def _shifted_month(today: date, offset: int) -> tuple[int, int]:
+    year, month = divmod(today.year * 12 + today.month - 1 + offset, 12)
+    return year, month + 1
 
+
+def _ordinal_day(expr: TimeExpression, today: date) -> date | None:
+    """"The first Tuesday of October", "the last day of October": in the coming such month;
+    "the first Monday of next month": in that month, past or not."""
+    def in_month(year: int, month: int) -> date | None:
+        days = _stdlib_calendar.monthrange(year, month)[1]
+        if expr.weekday is None:
+            return date(year, month, days)
+        if expr.ordinal < 0:
+            last = date(year, month, days)
+            return last - timedelta(days=(last.weekday() - expr.weekday) % 7)
+        first = date(year, month, 1)
+        day = first + timedelta(days=(expr.weekday - first.weekday()) % 7 + 7 * (expr.ordinal - 1))
+        return day if day.month == month else None
+
+    def in_year(year: int) -> date | None:
+        return in_month(year, expr.month)
+
+    if expr.month is None:
+        return in_month(*_shifted_month(today, expr.month_offset or 0))
     if expr.year is not None:
         return in_year(expr.year)
     return next((d for d in (in_year(today.year), in_year(today.year + 1)) if d and d >= today), None)
@@ -196,6 +210,8 @@ def _weekday(expr: TimeExpression, local_now: datetime, clock: tuple[int, int] |
         ahead = ahead - 7 if ahead else -7
     elif relation == "next":
         ahead = ahead or 7
+    elif relation == "after_next":  # the one a week after the coming one
+        ahead = (ahead or 7) + 7
     elif relation != "this" and ahead == 0:
         later_today = clock is not None and clock > (local_now.hour, local_now.minute)
         ahead = 0 if later_today else 7
@@ -207,8 +223,6 @@ def _month_end(expr: TimeExpression, today: date, calendar: BusinessCalendar) ->
         year = expr.year or _coming_date(1, expr.month, None, today.replace(day=1)).year
         month = expr.month
     else:
-        months = today.year * 12 + today.month - 1 + (expr.month_offset or 0)
-        year, month = divmod(months, 12)
-        month += 1
+        year, month = _shifted_month(today, expr.month_offset or 0)
     last = date(year, month, _stdlib_calendar.monthrange(year, month)[1])
     return calendar.last_business_day_on_or_before(last)
