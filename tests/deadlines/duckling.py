@@ -64,7 +64,7 @@ _KINDS: tuple[tuple[str, bool, str], ...] = (
     ("now", True, r"^(right |just )?now$|^(at the moment|atm|at this time|just nu|nu)$"),
     ("time zone", True, r"\b(cet|gmt|pst|bst|cst|ist)\b|\(bst\)"),
     ("ago / span / from now in weekdays", True,
-     r"\bago\b|\bback$|\bsedan\b|\b(last|past|next|senaste|nästa|upcoming) (\d+|one|two|three|few) "
+     r"\bago\b|\bback$|\bsedan\b|\b(last|past|next|senaste|nästa|upcoming) (\d+|one|two|three|few|två|tre) "
      r"(minut|timm|dag|hour|minute|day|seconds?)|upcoming|\b(fridays|sundays|tuesdays|thursdays) from"
      r"|viime \d+ |edelliset|seuraavat \d+"),
     ("season / weekend / week span", True,
@@ -181,6 +181,10 @@ def _case(raw: dict, lang: str) -> Case | None:
     kind, exotic = kind_of(raw["text"])
     if raw.get("holiday") and raw["holiday"] not in _NORDIC_HOLIDAYS:
         kind, exotic = "other countries' holidays", True
+    elif raw["section"] == "us-default":
+        # Duckling's US-only readings ("10-31-74", "2 - 15"): month-first dates no Nordic
+        # office writes; "2/15", which can only be month first, is read all the same.
+        kind, exotic = "US month-first dates", True
     accept = _nordic_reading(raw) or {tuple(a) for a in raw["accept"]}
     if kind == "vague":
         accept = set()

@@ -130,7 +130,7 @@ def _hour_from_12h(hour: int, meridiem: str | None) -> int | None:
 
 def _build_time(match: re.Match[str]) -> Fields | None:
     explicit = bool(match["prefix"] or match["opener"] or match["closer"] or match["ap1"] or match["ap2"]
-                    or ":" in match.group(0) or match.groupdict().get("dayword") is not None)
+                    or ":" in match.group(0) or "h" in match.group(0) or match.groupdict().get("dayword") is not None)
     start_ap = match["ap1"] or (match["ap2"] if match["h2"] else None)
     hour = _hour_from_12h(int(match["h1"]), start_ap)
     minute = int(match["m1"] or 0)
@@ -232,8 +232,11 @@ def _build_marker(match: re.Match[str], sides: dict[str, tuple[str, str]]) -> Fi
 
 
 def _build_duration(match: re.Match[str], counts: dict[str, float], numbers: dict[str, int],
-                    units: dict[str, int], within: frozenset[str]) -> Fields | None:
+                    units: dict[str, int], within: frozenset[str], halves=()) -> Fields | None:
     count_text = _key(match["count"] or "")
+    half = next((h for h in halves if count_text.endswith(" " + h)), None)
+    if half:  # "om två och en halv timme"
+        count_text = count_text[:-len(half) - 1]
     if count_text in counts:
         count = counts[count_text]
     elif count_text in numbers:
@@ -243,7 +246,7 @@ def _build_duration(match: re.Match[str], counts: dict[str, float], numbers: dic
             count = float(count_text.replace(",", "."))
         except ValueError:
             return None
-    minutes = count * units[_key(match["unit"])]
+    minutes = (count + (0.5 if half else 0)) * units[_key(match["unit"])]
     if not 0 < minutes <= 366 * 1440:
         return None
     fields: Fields = {"span": True}
@@ -342,7 +345,10 @@ def _time_regex(lang: str) -> str:
     joiner = _joiner(lx.TIME_RANGE_JOINERS[lang])
 
     def clock(n: int) -> str:
-        return rf"(?P<h{n}>{HOUR})(?:[.:](?P<m{n}>{MINUTE}))?(?:\s*(?P<ap{n}>{meridiem}))?"
+        # "15h30" and "15h" (French-style, in the peer's corpus); "2h" is two hours, so a
+        # bare "h" only after 13-23.
+        return (rf"(?P<h{n}>{HOUR})(?:(?:[.:]|h(?=\d\d))(?P<m{n}>{MINUTE})|(?<=1[3-9]|2[0-3])h\b)?"
+                rf"(?:\s*(?P<ap{n}>{meridiem}))?")
 
     # English "at 5" is a time only if no noun follows ("at 5 locations"); klo/kl are unambiguous.
     # "8 tonight", "9 tomorrow evening": a bare hour before the day it is on.
@@ -354,7 +360,7 @@ def _time_regex(lang: str) -> str:
             rf"(?:(?P<prefix>{WORD_START}{prefix})\s*|{NUMBER_START}){clock(1)}"
             rf"(?:(?:{joiner})(?:{prefix}\s*)?{clock(2)})?"
             rf"(?:\s+(?P<closer>{_alt(lx.TIME_RANGE_CLOSERS[lang])}))?"
-            rf"(?:\s*o'clock)?{NUMBER_END}{NOT_AN_AMOUNT}{plain_needs_no_noun}{day_follows}")
+            rf"(?:\s*o'?clock)?{NUMBER_END}{NOT_AN_AMOUNT}{plain_needs_no_noun}{day_follows}")
 
 
 def _grammar(lang: str) -> Grammar:
@@ -398,7 +404,7 @@ def _grammar(lang: str) -> Grammar:
                 rf"(?P<month>{_alt(months_after, case_sensitive)}){WORD_END}\.?(?:,?\s+(?P<y>{YEAR}))?{WORD_END}",
                 lambda m: _build_named_date(m, months_after_lookup)),
         pattern("date", "content",
-                rf"{WORD_START}(?P<month>{_alt(months_before, case_sensitive)})\.?\s+(?P<d>{DAY})"
+                rf"{WORD_START}(?P<month>{_alt(months_before, case_sensitive)})\.?\s*(?P<d>{DAY})"
                 rf"(?:{day_suffix})?(?:\s+{_alt(lx.DAY_WORD_AFTER_DATE[lang])})?"
                 rf"(?:,?\s+(?P<y>{YEAR}))?(?![\w:]|[.,]\d)",
                 lambda m: _build_named_date(m, months_before_lookup)),
@@ -470,7 +476,8 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
     counts = _lower_keys(lx.DURATION_COUNTS[lang])
     units = _lower_keys(lx.DURATION_UNITS[lang])
     within = frozenset({"within", "inom", "inom loppet av", "sisällä", "sisään", "kuluessa"})
-    count = rf"(?:\d{{1,3}}(?:[.,]5)?|{_alt(k for k in counts if k)}|{number})"
+    halves = tuple(_key(h) for h in lx.AND_A_HALF[lang])
+    count = rf"(?:\d{{1,3}}(?:[.,]5)?|{_alt(k for k in counts if k)}|{number})(?:\s+{_alt(lx.AND_A_HALF[lang])})?"
     before, after = _alt(lx.DURATION_BEFORE[lang]), _alt(lx.DURATION_AFTER[lang])
     unit = rf"(?P<unit>{_alt(units)})"
     if lang == "fi":
@@ -489,6 +496,8 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
               rf"\s+(?P<dir>{_alt(directions)})|(?P<half>{half[0]}))\s+{hour}{meridiem}{WORD_END}")
     named_days = _lower_keys(lx.NAMED_DAYS[lang])
     easter = _lower_keys(lx.EASTER_DAYS[lang])
+    standalone = _lower_keys(lx.STANDALONE_ABBREVIATIONS[lang])
+    year = rf"(?:\s+(?P<y>{YEAR}))?"
     ordinals = _lower_keys(lx.ORDINALS[lang])
     weekday_forms = _lower_keys(lx.WEEKDAYS[lang])
     day_nouns = frozenset(lx.DAY_NOUNS[lang])
@@ -507,8 +516,8 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
         groups = m.groupdict()
         if groups.get("count2"):
             return _build_duration(_Renamed(m, {"count": "count2", "unit": "unit2", "after": "after2"}), counts,
-                                   numbers, units, within)
-        return _build_duration(m, counts, numbers, units, within)
+                                   numbers, units, within, halves)
+        return _build_duration(m, counts, numbers, units, within, halves)
 
     return [
         *_day_patterns(lang, pattern),
@@ -517,10 +526,13 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
                 lambda m: _build_spoken_time(m, minutes, hours, directions, half)),
         pattern("day_part", "content", rf"{WORD_START}(?P<word>{_alt(parts)}){WORD_END}",
                 lambda m: _day_part_fields(parts[_key(m["word"])])),
-        pattern("date", "content", rf"{WORD_START}(?P<word>{_alt(named_days)}){WORD_END}",
-                lambda m: {"named_day": named_days[_key(m["word"])]}),
-        pattern("date", "content", rf"{WORD_START}(?P<word>{_alt(easter)}){WORD_END}",
-                lambda m: {"easter_offset": easter[_key(m["word"])], "holiday_name": True}),
+        pattern("date", "content", rf"{WORD_START}(?P<word>{_alt(named_days)}){year}{WORD_END}",
+                lambda m: {"named_day": named_days[_key(m["word"])], **({"year": int(m["y"])} if m["y"] else {})}),
+        pattern("date", "content", rf"{WORD_START}(?P<word>{_alt(easter)}){year}{WORD_END}",
+                lambda m: {"easter_offset": easter[_key(m["word"])], "holiday_name": True,
+                           **({"year": int(m["y"])} if m["y"] else {})}),
+        pattern("weekday", "content", rf"{WORD_START}(?P<word>{_alt(standalone)}){WORD_END}\.?",
+                lambda m: {"weekday": standalone[_key(m["word"])]}),
         pattern("month_end", "content", rf"{WORD_START}{_alt(lx.YEAR_END[lang])}{WORD_END}",
                 lambda m: {"month_end": True, "month": 12}),
         pattern("date", "content", ordinal,

@@ -65,6 +65,14 @@ WEEKDAY_ABBREVIATIONS: dict[str, dict[str, int]] = {
            "fri": 4, "sat": 5, "sun": 6},
 }
 
+# Abbreviations that are no other word of the language, so stand alone: Swedish
+# "fre", "tors", "lör", "sön" (not "mån", "ons", "to"); English "Fri", "Thu" (not "sat", "sun").
+STANDALONE_ABBREVIATIONS: dict[str, dict[str, int]] = {
+    "fi": {},
+    "sv": {"tors": 3, "fre": 4, "lör": 5, "sön": 6},
+    "en": {"tue": 1, "tues": 1, "thu": 3, "thur": 3, "thurs": 3, "fri": 4},
+}
+
 # Words before a weekday that pick which occurrence is meant.
 WEEKDAY_RELATIONS: dict[str, dict[str, str]] = {
     "fi": {"ensi": "next", "tulevana": "next", "tänä": "this", "viime": "last"},
@@ -141,7 +149,8 @@ MONTHS_AFTER_DAY: dict[str, dict[str, int]] = {
 }
 MONTHS_BEFORE_DAY: dict[str, dict[str, int]] = {
     "fi": {stem + "n": number for number, stem in enumerate(_FI_MONTH_STEMS, 1)},
-    "sv": {},
+    # Swedish writes "18 februari", but "februari 18" is read the same; not "jul" (Christmas).
+    "sv": {name: number for name, number in MONTHS_AFTER_DAY["sv"].items() if name != "jul"},
     "en": MONTHS_AFTER_DAY["en"],
 }
 # Words allowed in the "end of <month>" constructions.
@@ -328,6 +337,10 @@ DURATION_COUNTS: dict[str, dict[str, float]] = {
            "a quarter of an": 0.25, "three-quarters of an": 0.75, "three quarters of an": 0.75},
 }
 
+# "två och en halv timme": half a unit more.
+AND_A_HALF: dict[str, tuple[str, ...]] = {"fi": ("ja puoli",), "sv": ("och en halv",),
+                                          "en": ("and a half", "and an half")}
+
 # --- parts of the day: "tonight at 8" is 20:00 ------------------------------------
 
 # Phrase -> (day offset or None, part). A part after a clock time of 1-11 moves
@@ -340,7 +353,7 @@ DAY_PARTS: dict[str, dict[str, tuple[int | None, str]]] = {
            "i förmiddag": (0, "morning"), "kväll": (None, "evening"), "kvällen": (None, "evening"),
            "på kvällen": (None, "evening"), "eftermiddag": (None, "afternoon"), "eftermiddagen": (None, "afternoon"),
            "på eftermiddagen": (None, "afternoon"), "förmiddag": (None, "morning"), "förmiddagen": (None, "morning"),
-           "på förmiddagen": (None, "morning")},
+           "på förmiddagen": (None, "morning"), "under eftermiddagen": (0, "afternoon")},
     "en": {"tonight": (0, "evening"), "tonite": (0, "evening"), "this evening": (0, "evening"),
            "this afternoon": (0, "afternoon"), "this morning": (0, "morning"), "today evening": (0, "evening"),
            "in the morning": (None, "morning"), "in the afternoon": (None, "afternoon"),
