@@ -60,13 +60,15 @@ class Case:
 _KINDS: tuple[tuple[str, bool, str], ...] = (
     ("vague", False, r"^(asap|as soon as possible)$|beginning of (next|coming|the following|around next) week"
                      r"|^(at )?(the )?beginning of (this|current|last|past|previous) week"
-                     r"|ensi viikon alussa|early next week|alussa"),
+                     r"|ensi viikon alussa|early next week|alussa"
+                     # "in a few hours", "om ett par timmar": the packs' vague-deadline phrases
+                     r"|\b(few|couple|pair)\b|\bett par\b|\bnågra\b|\bparin\b|\bmuutaman\b"),
     ("now", True, r"^(right |just )?now$|^(at the moment|atm|at this time|just nu|nu)$"),
     ("time zone", True, r"\b(cet|gmt|pst|bst|cst|ist)\b|\(bst\)"),
     ("ago / span / from now in weekdays", True,
      r"\bago\b|\bback$|\bsedan\b|\b(last|past|next|senaste|nästa|upcoming) (\d+|one|two|three|few|två|tre) "
      r"(minut|timm|dag|hour|minute|day|seconds?)|upcoming|\b(fridays|sundays|tuesdays|thursdays) from"
-     r"|viime \d+ |edelliset|seuraavat \d+"),
+     r"|viime \d+ |edelliset|seuraavat \d+|\bfor (\d+|thirty|30')"),
     ("season / weekend / week span", True,
      r"summer|winter|season|sommar|vinter|helg|week-?\s?end|wkend|all week|rest of the week|^the week$"
      r"|viikonlop|kesä|talvi"),
@@ -85,7 +87,7 @@ _KINDS: tuple[tuple[str, bool, str], ...] = (
                              r" week|end of april|viikon lopussa"),
     ("in N units / within", False,
      r"^(in|om|within|inom) |\bfrom (now|today|right now)\b|från nu|^after \d+ days|efter (\d|fem)"
-     r"|päästä|kuluttua|sisällä|\bfor \d+ days|\bfor (30'|thirty|30 mins)"),
+     r"|päästä|kuluttua|sisällä"),
     ("ordinal weekday / day of month", False,
      r"\b(first|second|third|last|fifth|första|andra|tredje|sista|ensimmäi|toise|kolmant|viimei)\w*"
      r" (\w+ )?(day|dag|monday|tuesday|wednesday|friday|sunday|måndag|tisdag|onsdag|söndag|tiistai"

@@ -341,20 +341,21 @@ def _joiner(joiners) -> str:
 
 def _time_regex(lang: str) -> str:
     prefix = _alt(lx.TIME_PREFIXES[lang])
-    meridiem = r"(?:a\.m\.|p\.m\.|am|pm)" if lang == "en" else "(?!)"
+    # "3:15p" takes a one-letter meridiem only glued to its minutes: "3 p" and "3p" (pence) do not.
+    meridiem = r"(?:a\.m\.|p\.m\.|am|pm|(?<=[:.h]\d\d)[ap]\.?(?!\w))" if lang == "en" else "(?!)"
     joiner = _joiner(lx.TIME_RANGE_JOINERS[lang])
 
     def clock(n: int) -> str:
         # "15h30" and "15h" (French-style, in the peer's corpus); "2h" is two hours, so a
         # bare "h" only after 13-23.
         return (rf"(?P<h{n}>{HOUR})(?:(?:[.:]|h(?=\d\d))(?P<m{n}>{MINUTE})|(?<=1[3-9]|2[0-3])h\b)?"
-                rf"(?:\s*(?P<ap{n}>{meridiem}))?")
+                rf"(?:(?:ish|\s*o'?clock)(?=\s*{meridiem}))?(?:\s*(?P<ap{n}>{meridiem}))?")
 
     # English "at 5" is a time only if no noun follows ("at 5 locations"); klo/kl are unambiguous.
     # "8 tonight", "9 tomorrow evening": a bare hour before the day it is on.
-    day_follows = r"(?P<dayword>(?=\s+(?:tonight|tonite|tomorrow|(?:this|in\s+the)\s+(?:evening|afternoon|morning))\b))?" \
+    day_follows = r"(?P<dayword>(?=\s+(?:tonight|tonite|tomorrow|(?:this|in\s+the)\s+(?:evening|afternoon|morning|am|pm))\b))?" \
         if lang == "en" else ""
-    plain_needs_no_noun = (r"(?(m1)|(?(ap1)|(?(h2)|(?!\s+(?!(?:on|tomorrow|today|tonight|next|this|sharp|in\s+the\s+(?:morning|afternoon|evening))\b)"
+    plain_needs_no_noun = (r"(?(m1)|(?(ap1)|(?(h2)|(?!\s+(?!(?:on|tomorrow|today|tonight|next|this|sharp|in\s+the\s+(?:morning|afternoon|evening|am|pm))\b)"
                            r"[^\W\d_]))))") if lang == "en" else ""
     return (rf"(?:(?P<opener>{WORD_START}{_alt(lx.TIME_RANGE_OPENERS[lang])})\s+)?"
             rf"(?:(?P<prefix>{WORD_START}{prefix})\s*|{NUMBER_START}){clock(1)}"
@@ -365,7 +366,9 @@ def _time_regex(lang: str) -> str:
 
 def _grammar(lang: str) -> Grammar:
     weekday_names = lx.WEEKDAYS[lang]
+    # Abbreviations that are no other word stand alone (_corpus_patterns); the rest need a date after.
     abbreviations = _lower_keys(lx.WEEKDAY_ABBREVIATIONS[lang])
+    needs_date = {word: day for word, day in abbreviations.items() if word not in lx.STANDALONE_ABBREVIATIONS[lang]}
     months_after = lx.MONTHS_AFTER_DAY[lang]
     months_before = lx.MONTHS_BEFORE_DAY[lang]
     months_end = lx.MONTHS_FOR_MONTH_END[lang]
@@ -382,6 +385,7 @@ def _grammar(lang: str) -> Grammar:
     range_joiner = _joiner(lx.WEEKDAY_RANGE_JOINERS[lang])
     time_prefix = _alt(lx.TIME_PREFIXES[lang])
     marker_sides = _marker_sides(lang)
+    the_before_day = r"(?:the\s+)?" if lang == "en" else ""  # "February the 15th"
     case_sensitive = lx.CASE_SENSITIVE_MONTHS
 
     def pattern(kind: str, role: str, source: str, build) -> Pattern:
@@ -404,7 +408,7 @@ def _grammar(lang: str) -> Grammar:
                 rf"(?P<month>{_alt(months_after, case_sensitive)}){WORD_END}\.?(?:,?\s+(?P<y>{YEAR}))?{WORD_END}",
                 lambda m: _build_named_date(m, months_after_lookup)),
         pattern("date", "content",
-                rf"{WORD_START}(?P<month>{_alt(months_before, case_sensitive)})\.?\s*(?P<d>{DAY})"
+                rf"{WORD_START}(?P<month>{_alt(months_before, case_sensitive)})\.?\s*{the_before_day}(?P<d>{DAY})"
                 rf"(?:{day_suffix})?(?:\s+{_alt(lx.DAY_WORD_AFTER_DATE[lang])})?"
                 rf"(?:,?\s+(?P<y>{YEAR}))?(?![\w:]|[.,]\d)",
                 lambda m: _build_named_date(m, months_before_lookup)),
@@ -422,7 +426,7 @@ def _grammar(lang: str) -> Grammar:
                 rf"(?P<word>{_alt(weekday_names)})(?P<after_next>\s+{_alt(lx.AFTER_NEXT[lang])})?{WORD_END}",
                 lambda m: _build_weekday(m, *weekday_lookups)),
         pattern("weekday", "needs_following",
-                rf"{WORD_START}(?P<word>{_alt(abbreviations)}){WORD_END}\.?",
+                rf"{WORD_START}(?P<word>{_alt(needs_date)}){WORD_END}\.?",
                 lambda m: {"weekday": abbreviations[_key(m["word"])]}),
         pattern("relative_day", "content", rf"{WORD_START}(?P<word>{_alt(lx.RELATIVE_DAYS[lang])}){WORD_END}",
                 _lookup(lx.RELATIVE_DAYS[lang], "day_offset")),
@@ -521,6 +525,7 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
 
     return [
         *_day_patterns(lang, pattern),
+        *_english_clock_patterns(lang, pattern),
         pattern("duration", "content", rf"{WORD_START}{duration}{WORD_END}", duration_fields),
         pattern("time", "content", spoken,
                 lambda m: _build_spoken_time(m, minutes, hours, directions, half)),
@@ -594,6 +599,38 @@ def _day_patterns(lang: str, pattern) -> list[Pattern]:
         pattern("date", "content", rf"{WORD_START}(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+(?:the\s+)?"
                 rf"(?P<rel>{_alt(relative_months)}){WORD_END}" if lang == "en" else "(?!)",
                 lambda m: {"day": int(m["d"]), "month_offset": relative_months[_key(m["rel"])]}),
+    ]
+
+
+def _english_clock_patterns(lang: str, pattern) -> list[Pattern]:
+    """English clock times without a colon: "at three am", "eight tonight", "at 1030",
+    "330 p.m."; a bare word hour ("at eight") only after a part of the day."""
+    if lang != "en":
+        return []
+    hours = {word: hour for word, hour in _lower_keys(lx.HOUR_WORDS["en"]).items() if word != "noon"}
+    meridiem = r"(?P<ap>a\.m\.|p\.m\.|am|pm)"
+    part_follows = r"(?=\s+(?:tonight|tonite|this\s+(?:evening|afternoon|morning)|in\s+the\s+(?:morning|afternoon|evening)))"
+
+    def word_hour(m: re.Match[str]) -> Fields | None:
+        hour = _hour_from_12h(hours[_key(m["hw"])], m["ap"])
+        fields: Fields = {"hour": hour, "minute": 0}
+        if not (m["ap"] or m["part"] is not None):
+            if not m["at"]:
+                return None  # "eight" alone is a number
+            fields["_bare"] = True  # "in the evening at eight": needs its part of the day before
+        return fields
+
+    def digits(m: re.Match[str]) -> Fields | None:
+        hour = _hour_from_12h(int(m["h"]), m["ap"])
+        return None if hour is None or not 0 <= hour <= 23 else {"hour": hour, "minute": int(m["m"])}
+
+    return [
+        pattern("time", "content", rf"{WORD_START}(?:(?P<at>at)\s+)?(?P<hw>{_alt(hours)})"
+                rf"(?:\s*{meridiem}|(?P<part>{part_follows}))?{WORD_END}", word_hour),
+        pattern("time", "content", rf"{WORD_START}(?:at\s+(?P<h>[01]?\d|2[0-3])(?P<m>[0-5]\d)(?:\s*{meridiem})?"
+                rf"(?!\d|\s+(?!(?:in\s+the|tonight|on)\b)[^\W\d_])"
+                rf"|(?P<h2>\d)(?P<m2>[0-5]\d)\s*(?P<ap2>a\.m\.|p\.m\.|am|pm)){WORD_END}",
+                lambda m: digits(_Renamed(m, {"h": "h2", "m": "m2", "ap": "ap2"}) if m["h2"] else m)),
     ]
 
 

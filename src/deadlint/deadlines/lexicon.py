@@ -70,7 +70,7 @@ WEEKDAY_ABBREVIATIONS: dict[str, dict[str, int]] = {
 STANDALONE_ABBREVIATIONS: dict[str, dict[str, int]] = {
     "fi": {},
     "sv": {"tors": 3, "fre": 4, "lör": 5, "sön": 6},
-    "en": {"tue": 1, "tues": 1, "thu": 3, "thur": 3, "thurs": 3, "fri": 4},
+    "en": {"mon": 0, "tue": 1, "tues": 1, "thu": 3, "thur": 3, "thurs": 3, "fri": 4},
 }
 
 # Words before a weekday that pick which occurrence is meant.
@@ -358,7 +358,9 @@ DAY_PARTS: dict[str, dict[str, tuple[int | None, str]]] = {
            "this afternoon": (0, "afternoon"), "this morning": (0, "morning"), "today evening": (0, "evening"),
            "in the morning": (None, "morning"), "in the afternoon": (None, "afternoon"),
            "in the evening": (None, "evening"), "morning": (None, "morning"), "afternoon": (None, "afternoon"),
-           "evening": (None, "evening"), "in the am": (None, "morning"), "in the pm": (None, "afternoon")},
+           "evening": (None, "evening"), "in the am": (None, "morning"), "in the pm": (None, "afternoon"),
+           "early morning": (None, "morning"), "early in the morning": (None, "morning"),
+           "late tonight": (0, "evening"), "late tonite": (0, "evening")},
 }
 
 # --- spoken clock times: "kvart i 12", "a quarter past 3pm", "puoli neljä" -----------
@@ -457,7 +459,7 @@ MODIFIED_BEFORE: dict[str, str] = {
 }
 # A number right before an expression that has no deadline word of its own: "9
 # tomorrow", "4/25 at 4pm", "Fri, Jul 18, 2014 19:00" (not "version 4.2").
-NUMBER_BEFORE = r"(?<![\d.,])\d{1,4}(?:st|nd|rd|th|ish|:e|\.)?\s*[-–]?(?:\s+(?:on|at|the|den|på))?\s*$"
+NUMBER_BEFORE = r"(?<![\d.,])\d{1,4}(?:st|nd|rd|th|ish|:e|\.)?\s*[-–,]?(?:\s+(?:on|at|the|den|på))?\s*$"
 # A number right after: "Thursday 8h00", "tonight 815", "at 3 15", "for 9am".
 _DIGIT_AFTER = r"(?:from|to|till|until|-|at|@|for|kl\.?|klockan|klo|kello)?\s*\d"
 MODIFIED_AFTER: dict[str, str] = {
@@ -465,7 +467,8 @@ MODIFIED_AFTER: dict[str, str] = {
           rf"|[a-zåäö]*päivänä|tuntia|minuuttia)\b|{_DIGIT_AFTER})",
     "sv": r"\s*(?:(?:sedan|tidigare|senare|(?:efter|före)(?!\s+(?:kl|\d))"
           r"|i\s+(?:förra|nästa|denna|den\s+här)\s+(?!vecka)\w+"
-          rf"|gmt|utc|bst|pst|est|cst|igen|timmar|timme|minuter)\b|{_DIGIT_AFTER})",
+          rf"|gmt|utc|bst|pst|est|cst|igen|timmar|timme|minuter)\b|{_DIGIT_AFTER}"
+          r"|,?\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?\s*\d)",
     "en": r"\s*(?:(?:ago|back|hence|(?:before|after)(?!\s+(?:\d|noon|midnight))|earlier|later|ish|of"
           r"|from\s+(?:now|today|last|next|this)|in\s+(?:\d|a|an|one|two|three)\s|in\s+between|between"
           r"|in\s+(?:the\s+)?(?:morning|afternoon|evening|night|early|late)|early|late|-?\s*ends?|h|hours?|mins?"

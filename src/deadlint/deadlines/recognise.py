@@ -12,7 +12,7 @@ from .model import DATE_FIELDS, TimeExpression
 from .narrative import looks_past_narrative
 
 # Token kinds that name a day, so a following bare "14.30" can hang on them.
-_DAY_KINDS = frozenset({"date", "weekday", "relative_day", "week_number", "relative_week"})
+_DAY_KINDS = frozenset({"date", "weekday", "relative_day", "week_number", "relative_week", "day_part"})
 # Token kinds a bare "8" may stand before: "8 tonight", "9 tomorrow evening".
 _DAY_AFTER_KINDS = frozenset({"day_part", "relative_day"})
 _MODIFIED_BEFORE = {lang: re.compile(source, re.IGNORECASE) for lang, source in lx.MODIFIED_BEFORE.items()}
