@@ -341,8 +341,9 @@ def _joiner(joiners) -> str:
 
 def _time_regex(lang: str) -> str:
     prefix = _alt(lx.TIME_PREFIXES[lang])
-    # "3:15p" takes a one-letter meridiem only glued to its minutes: "3 p" and "3p" (pence) do not.
-    meridiem = r"(?:a\.m\.|p\.m\.|am|pm|(?<=[:.h]\d\d)[ap]\.?(?!\w))" if lang == "en" else "(?!)"
+    # "3:15p", "at 3p" take a one-letter meridiem glued on: "3 p" and "3p" (pence) do not.
+    meridiem = (r"(?:a\.m\.|p\.m\.|am|pm|(?:(?<=[:.h]\d\d)|(?<=\bat\s\d)|(?<=\bat\s\d\d))[ap]\.?(?!\w))"
+                if lang == "en" else "(?!)")
     joiner = _joiner(lx.TIME_RANGE_JOINERS[lang])
 
     def clock(n: int) -> str:

@@ -383,7 +383,7 @@ MINUTE_WORDS: dict[str, dict[str, int]] = {
 CLOCK_DIRECTIONS: dict[str, dict[str, int]] = {
     "fi": {"yli": 1, "vaille": -1},
     "sv": {"över": 1, "i": -1},
-    "en": {"past": 1, "after": 1, "to": -1},
+    "en": {"past": 1, "after": 1, "to": -1, "minutes from": 1},
 }
 # Words that alone make a sentence worth reading for a spoken time ("kvart i tolv").
 SPOKEN_CLOCK_TRIGGERS: dict[str, tuple[str, ...]] = {
