@@ -35,12 +35,14 @@ _ROOT = Path(__file__).resolve().parents[2]
 CORPUS_DIR = next((base / "external" / "duckling" for base in (
     Path(os.environ.get("DEADLINT_SHARED", _ROOT / "shared")), _ROOT.parent / "shared", _ROOT.parent.parent / "shared")
     if (base / "external" / "duckling").is_dir()), _ROOT.parent / "shared" / "external" / "duckling")
-ZONE = ZoneInfo("Europe/Stockholm")
-NOW = datetime(2013, 2, 12, 4, 30, tzinfo=ZONE)  # Duckling's reference: Tuesday, wall clock
+# Duckling's reference: Tuesday 04:30 on a wall clock at UTC-2 ("Etc/GMT+2"), which
+# matters only for phrases naming a zone ("16 CET" is 13:00 there).
+ZONE_NAME = "Etc/GMT+2"
+NOW = datetime(2013, 2, 12, 4, 30, tzinfo=ZoneInfo(ZONE_NAME))
 CALENDARS = {
-    "fi": BusinessCalendar(BusinessPolicy("Europe/Stockholm", "FI")),
-    "sv": BusinessCalendar(BusinessPolicy("Europe/Stockholm", "SE", holiday_categories=("public", "de_facto"))),
-    "en": BusinessCalendar(BusinessPolicy("Europe/Stockholm", "GB")),
+    "fi": BusinessCalendar(BusinessPolicy(ZONE_NAME, "FI")),
+    "sv": BusinessCalendar(BusinessPolicy(ZONE_NAME, "SE", holiday_categories=("public", "de_facto"))),
+    "en": BusinessCalendar(BusinessPolicy(ZONE_NAME, "GB")),
 }
 
 Answer = tuple[str | None, str | None]  # ("2013-02-12", "15:00" or None)

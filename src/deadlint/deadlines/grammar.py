@@ -356,7 +356,7 @@ def _time_regex(lang: str) -> str:
     # "8 tonight", "9 tomorrow evening": a bare hour before the day it is on.
     day_follows = r"(?P<dayword>(?=\s+(?:tonight|tonite|tomorrow|(?:this|in\s+the)\s+(?:evening|afternoon|morning|am|pm))\b))?" \
         if lang == "en" else ""
-    plain_needs_no_noun = (r"(?(m1)|(?(ap1)|(?(h2)|(?!\s+(?!(?:on|tomorrow|today|tonight|next|this|sharp|in\s+the\s+(?:morning|afternoon|evening|am|pm))\b)"
+    plain_needs_no_noun = (rf"(?(m1)|(?(ap1)|(?(h2)|(?!\s+(?!(?:on|tomorrow|today|tonight|next|this|sharp|in\s+the\s+(?:morning|afternoon|evening|am|pm)|{_alt(lx.ZONE_OFFSETS)})\b)"
                            r"[^\W\d_]))))") if lang == "en" else ""
     return (rf"(?:(?P<opener>{WORD_START}{_alt(lx.TIME_RANGE_OPENERS[lang])})\s+)?"
             rf"(?:(?P<prefix>{WORD_START}{prefix})\s*|{NUMBER_START}){clock(1)}"
@@ -530,6 +530,8 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
         pattern("duration", "content", rf"{WORD_START}{duration}{WORD_END}", duration_fields),
         pattern("time", "content", spoken,
                 lambda m: _build_spoken_time(m, minutes, hours, directions, half)),
+        pattern("zone", "content", rf"(?:(?<=\d)|(?<=[ap]m)|(?<=\.m\.))\s*\(?(?P<zone>{_alt(lx.ZONE_OFFSETS)})\)?{WORD_END}",
+                lambda m: {"utc_offset": lx.ZONE_OFFSETS[_key(m["zone"])]}),
         pattern("day_part", "content", rf"{WORD_START}(?P<word>{_alt(parts)}){WORD_END}",
                 lambda m: _day_part_fields(parts[_key(m["word"])])),
         pattern("date", "content", rf"{WORD_START}(?P<word>{_alt(named_days)}){year}{WORD_END}",

@@ -391,6 +391,12 @@ SPOKEN_CLOCK_TRIGGERS: dict[str, tuple[str, ...]] = {
 # "halv fyra", "puoli neljä", "half three": half an hour before (sv, fi) or after (en) the hour.
 HALF_HOUR: dict[str, tuple[str, int]] = {"fi": ("puoli", -30), "sv": ("halv", -30), "en": ("half", 30)}
 
+# A zone named after a clock time ("16 CET", "8:00 GMT"): minutes east of UTC. Not
+# "IST" (India or Ireland) nor "CST" (China or Central US): ambiguous, so not understood.
+ZONE_OFFSETS: dict[str, int] = {"utc": 0, "gmt": 0, "z": 0, "wet": 0, "west": 60, "bst": 60, "cet": 60,
+                                "cest": 120, "eet": 120, "eest": 180, "est": -300, "edt": -240, "pst": -480,
+                                "pdt": -420}
+
 # --- holidays named as days, month and day (Easter moves, so is not here) ----------
 
 NAMED_DAYS: dict[str, dict[str, tuple[int, int]]] = {
@@ -467,13 +473,13 @@ MODIFIED_AFTER: dict[str, str] = {
           rf"|[a-zåäö]*päivänä|tuntia|minuuttia)\b|{_DIGIT_AFTER})",
     "sv": r"\s*(?:(?:sedan|tidigare|senare|(?:efter|före)(?!\s+(?:kl|\d))"
           r"|i\s+(?:förra|nästa|denna|den\s+här)\s+(?!vecka)\w+"
-          rf"|gmt|utc|bst|pst|est|cst|igen|timmar|timme|minuter)\b|{_DIGIT_AFTER}"
+          rf"|cst|ist|igen|timmar|timme|minuter)\b|{_DIGIT_AFTER}"
           r"|,?\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?\s*\d)",
     "en": r"\s*(?:(?:ago|back|hence|(?:before|after)(?!\s+(?:\d|noon|midnight))|earlier|later|ish|of"
           r"|from\s+(?:now|today|last|next|this)|in\s+(?:\d|a|an|one|two|three)\s|in\s+between|between"
           r"|in\s+(?:the\s+)?(?:morning|afternoon|evening|night|early|late)|early|late|-?\s*ends?|h|hours?|mins?"
           r"|minutes?|[ap]\.?\s?m|(?:to|till|until|-)\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-          rf"|twelve)|two\s+thousand|(?:{_EN_MONTH_WORDS})[a-z]*|gmt|utc|bst|pst|est|cst|ist|eet)\b|{_DIGIT_AFTER}"
+          rf"|twelve)|two\s+thousand|(?:{_EN_MONTH_WORDS})[a-z]*|cst|ist)\b|{_DIGIT_AFTER}"
           r"|(?<=\S)'s\b|\(\w{3}\))",
 }
 

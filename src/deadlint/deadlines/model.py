@@ -29,6 +29,7 @@ class TimeExpression:
     hour: int | None = None
     minute: int | None = None
     window_end: tuple[int, int] | None = None  # (hour, minute) of "klo 8-15"
+    utc_offset: int | None = None  # minutes east of UTC of a named zone: "16 CET" = 60
     day_offset: int | None = None  # today=0, tomorrow=1 ...
     week_offset: int | None = None  # this week=0, next week=1
     week_number: int | None = None  # ISO week

@@ -196,7 +196,7 @@ def _validated(group: _Group) -> _Group | None:
         kept = [t for t in kept if t.role != "anchor"]
     if not any(t.role != "anchor" for t in kept):
         return None
-    if all(t.kind == "day_part" and "day_offset" not in t.fields for t in kept if t.role != "anchor"):
+    if all(t.kind in ("day_part", "zone") and "day_offset" not in t.fields for t in kept if t.role != "anchor"):
         return None  # "good morning", "in the afternoon": a part of no day in particular
     return _Group(kept, group.markers)
 

@@ -20,7 +20,7 @@ Choices (documented because people disagree about them):
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -46,10 +46,12 @@ def resolve(expr: TimeExpression, now: datetime, calendar: BusinessCalendar) -> 
     if day is None:
         return None
     if expr.hour is not None:
-        start = datetime.combine(day, time(expr.hour, expr.minute or 0), zone)
+        # "16 CET" is 16:00 in that zone, told in the policy's: 17:00 in Helsinki.
+        stated = zone if expr.utc_offset is None else timezone(timedelta(minutes=expr.utc_offset))
+        start = datetime.combine(day, time(expr.hour, expr.minute or 0), stated).astimezone(zone)
         end = None
         if expr.window_end is not None:
-            end = datetime.combine(day, time(*expr.window_end), zone)
+            end = datetime.combine(day, time(*expr.window_end), stated).astimezone(zone)
         return Resolution(expr, start, end, expr.granularity, has_time=True)
     policy = calendar.policy
     if expr.at_business_end:
