@@ -405,7 +405,7 @@ def _grammar(lang: str) -> Grammar:
                 rf"(?!\d|[.,]\d){NOT_AN_AMOUNT}",
                 lambda m: _build_numeric_date(m, lang)),
         pattern("date", "content",
-                rf"{NUMBER_START}(?P<d>{DAY})(?:{day_suffix})?\s+(?:{_alt(lx.DATE_GLUE[lang])}\s+)?"
+                rf"{NUMBER_START}(?P<d>{DAY})(?:{day_suffix})?\s*(?:{_alt(lx.DATE_GLUE[lang])}\s+)?"
                 rf"(?P<month>{_alt(months_after, case_sensitive)}){WORD_END}\.?(?:,?\s+(?P<y>{YEAR}))?{WORD_END}",
                 lambda m: _build_named_date(m, months_after_lookup)),
         pattern("date", "content",
@@ -468,7 +468,7 @@ def _grammar(lang: str) -> Grammar:
                      *lx.END_OF_BUSINESS[lang], *lx.RELATIVE_WEEKS[lang], *lx.NAMED_TIMES[lang],
                      *lx.MONTH_BOUNDARY[lang], *lx.THIS_MONTH[lang], *lx.BUSINESS_DAY_UNITS[lang],
                      *lx.DURATION_UNITS[lang], *lx.DAY_PARTS[lang], *lx.NAMED_DAYS[lang], *lx.YEAR_END[lang],
-                     *lx.SPOKEN_CLOCK_TRIGGERS[lang], *lx.EASTER_DAYS[lang],
+                     *lx.SPOKEN_CLOCK_TRIGGERS[lang], *lx.EASTER_DAYS[lang], *lx.STANDALONE_ABBREVIATIONS[lang],
                      *(lx.RELATIVE_UNITS_EN if lang == "en" else ())]
     trigger = frozenset(_key_word(phrase) for phrase in trigger_words)
     glue = _compile(rf"(?:[\s,]|{WORD_START}{_alt(lx.GLUE_WORDS[lang])}{WORD_END})*")

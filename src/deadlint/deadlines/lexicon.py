@@ -359,7 +359,7 @@ DAY_PARTS: dict[str, dict[str, tuple[int | None, str]]] = {
            "in the morning": (None, "morning"), "in the afternoon": (None, "afternoon"),
            "in the evening": (None, "evening"), "morning": (None, "morning"), "afternoon": (None, "afternoon"),
            "evening": (None, "evening"), "in the am": (None, "morning"), "in the pm": (None, "afternoon"),
-           "early morning": (None, "morning"), "early in the morning": (None, "morning"),
+           "in afternoon": (None, "afternoon"), "in evening": (None, "evening"), "early morning": (None, "morning"), "early in the morning": (None, "morning"),
            "late tonight": (0, "evening"), "late tonite": (0, "evening")},
 }
 
