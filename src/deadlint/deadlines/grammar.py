@@ -530,7 +530,7 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
         pattern("duration", "content", rf"{WORD_START}{duration}{WORD_END}", duration_fields),
         pattern("time", "content", spoken,
                 lambda m: _build_spoken_time(m, minutes, hours, directions, half)),
-        pattern("zone", "content", rf"(?:(?<=\d)|(?<=[ap]m)|(?<=\.m\.))\s*\(?(?P<zone>{_alt(lx.ZONE_OFFSETS)})\)?{WORD_END}",
+        pattern("zone", "content", rf"(?:(?<=\d)|(?<=\dh)|(?<=[ap]m)|(?<=\.m\.))\s*\(?(?P<zone>{_alt(lx.ZONE_OFFSETS)})\)?{WORD_END}",
                 lambda m: {"utc_offset": lx.ZONE_OFFSETS[_key(m["zone"])]}),
         pattern("day_part", "content", rf"{WORD_START}(?P<word>{_alt(parts)}){WORD_END}",
                 lambda m: _day_part_fields(parts[_key(m["word"])])),

@@ -456,10 +456,11 @@ MODIFIED_BEFORE: dict[str, str] = {
           r"(?:before|after|from|past|to|till|since|prior to)?\s*"
           r"|\b(?:quarter|half|twenty|ten|five|fifteen|\d{1,2})\s+(?:before|after|from|past|to|till|since)\s*"
           r"|\b(?:beginning|start|middle|mid|early|late|begin|first|second|third|fourth|fifth|last|closest"
-          r"|nearest|ides|days?|weeks?|rest|\d+(?:st|nd|rd|th))\s*(?:of|in|the|-)?\s*(?:the\s*)?"
+          r"|nearest|ides|days?|weeks?|rest|\d+(?:st|nd|rd|th))\s*(?:of|in|the|-)?\s*(?:the\s*)?(?:around\s*)?"
           r"|\b(?:morning|afternoon|evening|night)\s+of\s+(?:the\s+|this\s+)?"
           r"|\b(?:easter|palm|black|good|holy|whit|white|maundy|clean|mothering|trinity|lazarus|branch|orthodox"
-          r"|great|cyber|shrove|ash|covenant|chinese|lunar|islamic|parsi|jewish)\s*"
+          r"|great|cyber|shrove|ash|covenant|chinese|lunar|islamic|parsi|jewish|thanksgiving|halloween|hanukkah"
+          r"|diwali|ramadan|passover|eid)\s*"
           rf"|\b(?:{_EN_WEEKDAY_WORDS})\s+(?:after|before)?\s*"
           r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*)$",
 }

@@ -61,6 +61,8 @@ class _Group:
         kinds = {t.kind for t in self.members} | {token.kind}
         if "business_days" in kinds and kinds & {"date", "weekday"}:
             return False
+        if {"relative_week", "month_end"} <= kinds:  # "last week end of October": two periods
+            return False
         return not (self.field_names() & (set(token.fields) - _FLAG_FIELDS))
 
 
