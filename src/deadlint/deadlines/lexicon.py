@@ -149,8 +149,8 @@ MONTHS_AFTER_DAY: dict[str, dict[str, int]] = {
 }
 MONTHS_BEFORE_DAY: dict[str, dict[str, int]] = {
     "fi": {stem + "n": number for number, stem in enumerate(_FI_MONTH_STEMS, 1)},
-    # Swedish writes "18 februari", but "februari 18" is read the same; not "jul" (Christmas).
-    "sv": {name: number for name, number in MONTHS_AFTER_DAY["sv"].items() if name != "jul"},
+    # Swedish writes "18 februari", but "februari 18" and "Jul 18" are read the same.
+    "sv": MONTHS_AFTER_DAY["sv"],
     "en": MONTHS_AFTER_DAY["en"],
 }
 # Words allowed in the "end of <month>" constructions.
