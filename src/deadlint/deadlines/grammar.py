@@ -73,6 +73,9 @@ HOUR = r"(?:[01]?\d|2[0-3])"
 MINUTE = r"[0-5]\d"
 DAY = r"(?:[0-2]?\d|3[01])"
 YEAR = r"(?:\d{4})"
+# Words that may follow a bare number without making it a count ("at 5 with the
+# invoice", "the 15th and"): "at 5 locations" and "the 3rd floor" are counts.
+FUNCTION_WORDS_EN = r"on|with|and|or|but|so|if|as|for|by|at|please|latest|then|when|unless"
 # Numbers glued to currency, percent or units are amounts, never dates or times.
 NOT_AN_AMOUNT = r"(?!\s*(?:€|\$|£|%|e\b|eur\b|euro|kr\b|kronor|sek\b|usd\b|gbp\b|mm\b|cm\b|km\b|kg\b))"
 # A date/time number must not continue a longer number, version, price or IP.
@@ -356,7 +359,7 @@ def _time_regex(lang: str) -> str:
     # "8 tonight", "9 tomorrow evening": a bare hour before the day it is on.
     day_follows = r"(?P<dayword>(?=\s+(?:tonight|tonite|tomorrow|(?:this|in\s+the)\s+(?:evening|afternoon|morning|am|pm))\b))?" \
         if lang == "en" else ""
-    plain_needs_no_noun = (rf"(?(m1)|(?(ap1)|(?(h2)|(?!\s+(?!(?:on|tomorrow|today|tonight|next|this|sharp|in\s+the\s+(?:morning|afternoon|evening|am|pm)|{_alt(lx.ZONE_OFFSETS)})\b)"
+    plain_needs_no_noun = (rf"(?(m1)|(?(ap1)|(?(h2)|(?!\s+(?!(?:{FUNCTION_WORDS_EN}|tomorrow|today|tonight|next|this|sharp|in\s+the\s+(?:morning|afternoon|evening|am|pm)|{_alt(lx.ZONE_OFFSETS)})\b)"
                            r"[^\W\d_]))))") if lang == "en" else ""
     return (rf"(?:(?P<opener>{WORD_START}{_alt(lx.TIME_RANGE_OPENERS[lang])})\s+)?"
             rf"(?:(?P<prefix>{WORD_START}{prefix})\s*|{NUMBER_START}){clock(1)}"
@@ -555,7 +558,8 @@ def _day_patterns(lang: str, pattern) -> list[Pattern]:
     month = rf"(?P<month>{_alt(lx.MONTHS_AFTER_DAY[lang], lx.CASE_SENSITIVE_MONTHS)})"
     suffix = rf"(?:{_alt(lx.DAY_SUFFIXES[lang])})?"
     dash = r"\s*(?:-|–|—|to|till|thru|through)\s*"
-    no_noun = r"(?!\s*[^\W\d_])"  # "the 3rd floor", "den 2 bilar" are no days
+    # "the 3rd floor", "den 2 bilar" are no days; "the 15th with the invoice" is one.
+    no_noun = rf"(?!\s*(?!(?:{FUNCTION_WORDS_EN})\b)[^\W\d_])" if lang == "en" else r"(?!\s*[^\W\d_])"
     relative_months = _lower_keys(lx.RELATIVE_MONTHS[lang])
     ordinal_days = _lower_keys(lx.ORDINAL_DAYS[lang])
     ordinal_word = rf"(?P<ow>{_alt(ordinal_days)})"
@@ -631,7 +635,7 @@ def _english_clock_patterns(lang: str, pattern) -> list[Pattern]:
         pattern("time", "content", rf"{WORD_START}(?:(?P<at>at)\s+)?(?P<hw>{_alt(hours)})"
                 rf"(?:\s*{meridiem}|(?P<part>{part_follows}))?{WORD_END}", word_hour),
         pattern("time", "content", rf"{WORD_START}(?:at\s+(?P<h>[01]?\d|2[0-3])(?P<m>[0-5]\d)(?:\s*{meridiem})?"
-                rf"(?!\d|\s+(?!(?:in\s+the|tonight|on)\b)[^\W\d_])"
+                rf"(?!\d|\s+(?!(?:in\s+the|tonight|{FUNCTION_WORDS_EN})\b)[^\W\d_])"
                 rf"|(?P<h2>\d)(?P<m2>[0-5]\d)\s*(?P<ap2>a\.m\.|p\.m\.|am|pm)){WORD_END}",
                 lambda m: digits(_Renamed(m, {"h": "h2", "m": "m2", "ap": "ap2"}) if m["h2"] else m)),
     ]

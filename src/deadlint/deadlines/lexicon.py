@@ -189,7 +189,7 @@ TIME_PREFIXES: dict[str, tuple[str, ...]] = {
 TIME_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
     "fi": ("-", "–", "—", "ja"),
     "sv": ("-", "–", "—", "och", "till"),
-    "en": ("-", "–", "—", "and", "to", "till", "until"),
+    "en": ("-", "–", "—", "and", "to", "till", "until", "untill"),  # "untill": a common misspelling
 }
 TIME_RANGE_OPENERS: dict[str, tuple[str, ...]] = {"fi": (), "sv": ("mellan",), "en": ("between", "from")}
 TIME_RANGE_CLOSERS: dict[str, tuple[str, ...]] = {"fi": ("välillä", "välisenä aikana"), "sv": (), "en": ()}
