@@ -76,6 +76,7 @@ YEAR = r"(?:\d{4})"
 # Words that may follow a bare number without making it a count ("at 5 with the
 # invoice", "the 15th and"): "at 5 locations" and "the 3rd floor" are counts.
 FUNCTION_WORDS_EN = r"on|with|and|or|but|so|if|as|for|by|at|please|latest|then|when|unless"
+FUNCTION_WORDS_SV = r"med|och|eller|men|så|om|för|till|kl|klockan|senast|när"
 # Numbers glued to currency, percent or units are amounts, never dates or times.
 NOT_AN_AMOUNT = r"(?!\s*(?:€|\$|£|%|e\b|eur\b|euro|kr\b|kronor|sek\b|usd\b|gbp\b|mm\b|cm\b|km\b|kg\b))"
 # A date/time number must not continue a longer number, version, price or IP.
@@ -559,7 +560,7 @@ def _day_patterns(lang: str, pattern) -> list[Pattern]:
     suffix = rf"(?:{_alt(lx.DAY_SUFFIXES[lang])})?"
     dash = r"\s*(?:-|–|—|to|till|thru|through)\s*"
     # "the 3rd floor", "den 2 bilar" are no days; "the 15th with the invoice" is one.
-    no_noun = rf"(?!\s*(?!(?:{FUNCTION_WORDS_EN})\b)[^\W\d_])" if lang == "en" else r"(?!\s*[^\W\d_])"
+    no_noun = rf"(?!\s*(?!(?:{FUNCTION_WORDS_EN if lang == 'en' else FUNCTION_WORDS_SV})\b)[^\W\d_])"
     relative_months = _lower_keys(lx.RELATIVE_MONTHS[lang])
     ordinal_days = _lower_keys(lx.ORDINAL_DAYS[lang])
     ordinal_word = rf"(?P<ow>{_alt(ordinal_days)})"
