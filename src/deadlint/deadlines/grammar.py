@@ -31,6 +31,17 @@ class Pattern:
     role: str
     regex: re.Pattern[str]
     build: Callable[[re.Match[str]], Fields | None]
+    # Words one of which a match always holds (DIGIT: any digit): a text with none of
+    # them skips the regex, which keeps a grammar of many patterns cheap per sentence.
+    needs: frozenset[str] | None = None
+
+
+DIGIT = "#digit"  # in Pattern.needs: the text holds a digit
+
+
+def needs_of(phrases) -> frozenset[str]:
+    """The words one of which is in any text holding one of ``phrases``."""
+    return frozenset(_key_word(phrase) for phrase in phrases)
 
 
 @dataclass(frozen=True)
@@ -393,13 +404,13 @@ def _grammar(lang: str) -> Grammar:
     the_before_day = r"(?:the\s+)?" if lang == "en" else ""  # "February the 15th"
     case_sensitive = lx.CASE_SENSITIVE_MONTHS
 
-    def pattern(kind: str, role: str, source: str, build) -> Pattern:
-        return Pattern(kind, role, _compile(source), build)
+    def pattern(kind: str, role: str, source: str, build, needs=None) -> Pattern:
+        return Pattern(kind, role, _compile(source), build, needs)
 
     patterns = [
         pattern("date", "content",
                 rf"{NUMBER_START}(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d){WORD_END}(?!-)",
-                _build_iso_date),
+                _build_iso_date, {DIGIT}),
         # 24.11. / 24.11.2026 / 24.11 klo 12 / 24/11 / 24/11/2026; a bare "24.11" is a
         # date only after a day's name ("ke 24.11"): alone it may be a price or a version.
         pattern("date", "content",
@@ -407,57 +418,58 @@ def _grammar(lang: str) -> Grammar:
                 rf"(?:\.(?P<y>\d{{4}})?|/(?P<y2>\d{{4}}|\d{{2}})|(?<=/\d)|(?<=/\d\d)|(?=\s+{time_prefix})"
                 rf"|(?P<bare>(?=[\s,;:!?)]|$)))"
                 rf"(?!\d|[.,]\d){NOT_AN_AMOUNT}",
-                lambda m: _build_numeric_date(m, lang)),
+                lambda m: _build_numeric_date(m, lang), {DIGIT}),
         pattern("date", "content",
                 rf"{NUMBER_START}(?P<d>{DAY})(?:{day_suffix})?\s*(?:{_alt(lx.DATE_GLUE[lang])}\s+)?"
                 rf"(?P<month>{_alt(months_after, case_sensitive)}){WORD_END}\.?(?:,?\s+(?P<y>{YEAR}))?{WORD_END}",
-                lambda m: _build_named_date(m, months_after_lookup)),
+                lambda m: _build_named_date(m, months_after_lookup), {DIGIT}),
         pattern("date", "content",
                 rf"{WORD_START}(?P<month>{_alt(months_before, case_sensitive)})\.?\s*{the_before_day}(?P<d>{DAY})"
                 rf"(?:{day_suffix})?(?:\s+{_alt(lx.DAY_WORD_AFTER_DATE[lang])})?"
                 rf"(?:,?\s+(?P<y>{YEAR}))?(?![\w:]|[.,]\d)",
-                lambda m: _build_named_date(m, months_before_lookup)),
-        pattern("time", "content", _time_regex(lang), _build_time),
+                lambda m: _build_named_date(m, months_before_lookup), {DIGIT}),
+        pattern("time", "content", _time_regex(lang), _build_time, {DIGIT}),
         pattern("time", "content",
                 rf"{WORD_START}(?:{time_prefix}\s+)?(?P<word>{_alt(lx.NAMED_TIMES[lang])}){WORD_END}",
-                lambda m: dict(zip(("hour", "minute"), named_times[_key(m["word"])]))),
+                lambda m: dict(zip(("hour", "minute"), named_times[_key(m["word"])])), needs_of(named_times)),
         pattern("recurring", "anchor",
                 rf"{WORD_START}(?:{any_weekday}\.?(?:{range_joiner}){any_weekday}|"
                 rf"{_alt(lx.RECURRING_DAYS[lang])}){WORD_END}\.?",
-                lambda m: {}),
-        pattern("opening", "anchor", rf"{WORD_START}{_alt(lx.OPENING_HOURS[lang])}{WORD_END}:?", lambda m: {}),
+                lambda m: {}, needs_of([*weekday_names, *abbreviations, *lx.RECURRING_DAYS[lang]])),
+        pattern("opening", "anchor", rf"{WORD_START}{_alt(lx.OPENING_HOURS[lang])}{WORD_END}:?", lambda m: {},
+                needs_of(lx.OPENING_HOURS[lang])),
         pattern("weekday", "content",
                 rf"{WORD_START}(?:(?P<rel>{_alt(lx.WEEKDAY_RELATIONS[lang])})\s+)?"
                 rf"(?P<word>{_alt(weekday_names)})(?P<after_next>\s+{_alt(lx.AFTER_NEXT[lang])})?{WORD_END}",
-                lambda m: _build_weekday(m, *weekday_lookups)),
+                lambda m: _build_weekday(m, *weekday_lookups), needs_of(weekday_names)),
         pattern("weekday", "needs_following",
                 rf"{WORD_START}(?P<word>{_alt(needs_date)}){WORD_END}\.?",
-                lambda m: {"weekday": abbreviations[_key(m["word"])]}),
+                lambda m: {"weekday": abbreviations[_key(m["word"])]}, needs_of(needs_date)),
         pattern("relative_day", "content", rf"{WORD_START}(?P<word>{_alt(lx.RELATIVE_DAYS[lang])}){WORD_END}",
-                _lookup(lx.RELATIVE_DAYS[lang], "day_offset")),
+                _lookup(lx.RELATIVE_DAYS[lang], "day_offset"), needs_of(lx.RELATIVE_DAYS[lang])),
         pattern("end_of_business", "content", rf"{WORD_START}{_alt(lx.END_OF_BUSINESS[lang])}{WORD_END}",
-                lambda m: {"at_business_end": True}),
+                lambda m: {"at_business_end": True}, needs_of(lx.END_OF_BUSINESS[lang])),
         pattern("relative_week", "content", rf"{WORD_START}(?P<word>{_alt(lx.RELATIVE_WEEKS[lang])}){WORD_END}",
-                _lookup(lx.RELATIVE_WEEKS[lang], "week_offset")),
+                _lookup(lx.RELATIVE_WEEKS[lang], "week_offset"), needs_of(lx.RELATIVE_WEEKS[lang])),
         pattern("week_number", "content",
                 rf"{WORD_START}(?P<prefix>{_alt(week_prefix_lookup)})\s*(?P<w>\d{{1,2}})"
                 rf"(?:\s*/\s*(?P<y>{YEAR}))?{NUMBER_END}",
-                lambda m: _build_week_number(m, week_prefix_lookup)),
+                lambda m: _build_week_number(m, week_prefix_lookup), {DIGIT}),
         # "end of November" / "marraskuun loppuun" / "månadsskiftet"
         pattern("month_end", "content",
                 rf"{WORD_START}(?:{_alt(lx.MONTH_END_BEFORE[lang])})\s+(?:(?P<month>{_alt(months_end, case_sensitive)})"
                 rf"|(?P<relative>{_alt(lx.THIS_MONTH[lang])})){WORD_END}",
-                lambda m: _build_month_end(m, *month_end_tables)),
+                lambda m: _build_month_end(m, *month_end_tables), needs_of(lx.MONTH_END_BEFORE[lang])),
         pattern("month_end", "content",
                 rf"{WORD_START}(?:(?P<month>{_alt(months_end)})|(?P<relative>{_alt(lx.THIS_MONTH[lang])}))\s+"
                 rf"(?P<after>{_alt(lx.MONTH_END_AFTER[lang])}){WORD_END}",
-                lambda m: _build_month_end(m, *month_end_tables)),
+                lambda m: _build_month_end(m, *month_end_tables), needs_of(lx.MONTH_END_AFTER[lang])),
         pattern("month_end", "content", rf"{WORD_START}(?P<boundary>{_alt(lx.MONTH_BOUNDARY[lang])}){WORD_END}",
-                lambda m: _build_month_end(m, *month_end_tables)),
+                lambda m: _build_month_end(m, *month_end_tables), needs_of(lx.MONTH_BOUNDARY[lang])),
         pattern("business_days", "content",
                 rf"{WORD_START}(?:(?P<before>{_alt(lx.BUSINESS_DAY_BEFORE[lang])})\s+)?(?:(?P<n>{number})(?:\s*[-–]\s*(?P<n_max>{number}))?\s+)?"
                 rf"{_alt(lx.BUSINESS_DAY_UNITS[lang])}(?:\s+(?P<after>{_alt(lx.BUSINESS_DAY_AFTER[lang])}))?{WORD_END}",
-                lambda m: _build_business_days(m, numbers)),
+                lambda m: _build_business_days(m, numbers), needs_of(lx.BUSINESS_DAY_UNITS[lang])),
         pattern("marker", "marker", rf"{WORD_START}{_alt(marker_sides)}(?!\w)",
                 lambda m: _build_marker(m, marker_sides)),
     ]
@@ -533,22 +545,25 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
         *_english_clock_patterns(lang, pattern),
         pattern("duration", "content", rf"{WORD_START}{duration}{WORD_END}", duration_fields),
         pattern("time", "content", spoken,
-                lambda m: _build_spoken_time(m, minutes, hours, directions, half)),
+                lambda m: _build_spoken_time(m, minutes, hours, directions, half),
+                needs_of([*directions, *minutes, half[0]])),
         pattern("zone", "content", rf"(?:(?<=\d)|(?<=\dh)|(?<=[ap]m)|(?<=\.m\.))\s*\(?(?P<zone>{_alt(lx.ZONE_OFFSETS)})\)?{WORD_END}",
-                lambda m: {"utc_offset": lx.ZONE_OFFSETS[_key(m["zone"])]}),
+                lambda m: {"utc_offset": lx.ZONE_OFFSETS[_key(m["zone"])]}, needs_of(lx.ZONE_OFFSETS)),
         pattern("day_part", "content", rf"{WORD_START}(?P<word>{_alt(parts)}){WORD_END}",
-                lambda m: _day_part_fields(parts[_key(m["word"])])),
+                lambda m: _day_part_fields(parts[_key(m["word"])]), needs_of(parts)),
         pattern("date", "content", rf"{WORD_START}(?P<word>{_alt(named_days)}){year}{WORD_END}",
-                lambda m: {"named_day": named_days[_key(m["word"])], **({"year": int(m["y"])} if m["y"] else {})}),
+                lambda m: {"named_day": named_days[_key(m["word"])], **({"year": int(m["y"])} if m["y"] else {})},
+                needs_of(named_days)),
         pattern("date", "content", rf"{WORD_START}(?P<word>{_alt(easter)}){year}{WORD_END}",
                 lambda m: {"easter_offset": easter[_key(m["word"])], "holiday_name": True,
-                           **({"year": int(m["y"])} if m["y"] else {})}),
+                           **({"year": int(m["y"])} if m["y"] else {})}, needs_of(easter)),
         pattern("weekday", "content", rf"{WORD_START}(?P<word>{_alt(standalone)}){WORD_END}\.?",
-                lambda m: {"weekday": standalone[_key(m["word"])]}),
+                lambda m: {"weekday": standalone[_key(m["word"])]}, needs_of(standalone)),
         pattern("month_end", "content", rf"{WORD_START}{_alt(lx.YEAR_END[lang])}{WORD_END}",
-                lambda m: {"month_end": True, "month": 12}),
+                lambda m: {"month_end": True, "month": 12}, needs_of(lx.YEAR_END[lang])),
         pattern("date", "content", ordinal,
-                lambda m: _build_ordinal(m, ordinals, weekday_forms, ordinal_months, day_nouns, relative_months)),
+                lambda m: _build_ordinal(m, ordinals, weekday_forms, ordinal_months, day_nouns, relative_months),
+                needs_of(ordinals)),
     ]
 
 
@@ -590,23 +605,24 @@ def _day_patterns(lang: str, pattern) -> list[Pattern]:
         return _calendar_date(int(m["d"]), months[_key(m["month2"])], None)
 
     return [
-        pattern("date", "content", day_alone, _build_day_alone),
-        pattern("date", "content", day_range, range_fields),
+        pattern("date", "content", day_alone, _build_day_alone, {DIGIT}),
+        pattern("date", "content", day_range, range_fields, {DIGIT}),
         # 3-3-2015, 2015-3-3, and "25-04 klockan 16": dashes only where no range can be meant
         pattern("date", "content", rf"{NUMBER_START}(?P<d>{DAY})-(?P<m>[01]?\d)-(?P<y>\d{{4}}){NUMBER_END}",
-                lambda m: _calendar_date(*_day_first(int(m["d"]), int(m["m"]), lang), int(m["y"]))),
+                lambda m: _calendar_date(*_day_first(int(m["d"]), int(m["m"]), lang), int(m["y"])), {DIGIT}),
         pattern("date", "content", rf"{NUMBER_START}(?P<y>\d{{4}})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d){NUMBER_END}",
-                lambda m: _calendar_date(int(m["d"]), int(m["m"]), int(m["y"]))),
+                lambda m: _calendar_date(int(m["d"]), int(m["m"]), int(m["y"])), {DIGIT}),
         pattern("date", "content",
                 rf"{NUMBER_START}(?P<d>{DAY})-(?P<m>[01]?\d)(?=\s+{_alt(lx.TIME_PREFIXES[lang])}\s*\d)",
-                lambda m: _calendar_date(int(m["d"]), int(m["m"]), None)),
+                lambda m: _calendar_date(int(m["d"]), int(m["m"]), None), {DIGIT}),
         # "the third of March", "March first", "den tredje mars"
         *(pattern("date", "content", source if lang != "fi" else "(?!)", lambda m: _calendar_date(
-            ordinal_days[_key(m["ow"])], months[_key(m["month"])], _year(m["y"]))) for source in ordinal_dates),
+            ordinal_days[_key(m["ow"])], months[_key(m["month"])], _year(m["y"])), needs_of(ordinal_days) or None)
+          for source in ordinal_dates),
         # "the 20th of next month"
         pattern("date", "content", rf"{WORD_START}(?:the\s+)?(?P<d>{DAY})(?:st|nd|rd|th)?\s+(?:day\s+)?of\s+(?:the\s+)?"
                 rf"(?P<rel>{_alt(relative_months)}){WORD_END}" if lang == "en" else "(?!)",
-                lambda m: {"day": int(m["d"]), "month_offset": relative_months[_key(m["rel"])]}),
+                lambda m: {"day": int(m["d"]), "month_offset": relative_months[_key(m["rel"])]}, {DIGIT}),
     ]
 
 
@@ -634,11 +650,11 @@ def _english_clock_patterns(lang: str, pattern) -> list[Pattern]:
 
     return [
         pattern("time", "content", rf"{WORD_START}(?:(?P<at>at)\s+)?(?P<hw>{_alt(hours)})"
-                rf"(?:\s*{meridiem}|(?P<part>{part_follows}))?{WORD_END}", word_hour),
+                rf"(?:\s*{meridiem}|(?P<part>{part_follows}))?{WORD_END}", word_hour, needs_of(hours)),
         pattern("time", "content", rf"{WORD_START}(?:at\s+(?P<h>[01]?\d|2[0-3])(?P<m>[0-5]\d)(?:\s*{meridiem})?"
                 rf"(?!\d|\s+(?!(?:in\s+the|tonight|{FUNCTION_WORDS_EN})\b)[^\W\d_])"
                 rf"|(?P<h2>\d)(?P<m2>[0-5]\d)\s*(?P<ap2>a\.m\.|p\.m\.|am|pm)){WORD_END}",
-                lambda m: digits(_Renamed(m, {"h": "h2", "m": "m2", "ap": "ap2"}) if m["h2"] else m)),
+                lambda m: digits(_Renamed(m, {"h": "h2", "m": "m2", "ap": "ap2"}) if m["h2"] else m), {DIGIT}),
     ]
 
 

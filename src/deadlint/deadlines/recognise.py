@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import lexicon as lx
-from .grammar import WORD, Grammar, grammar_for
+from .grammar import DIGIT, WORD, Grammar, grammar_for
 from .model import DATE_FIELDS, TimeExpression
 from .narrative import looks_past_narrative
 
@@ -124,7 +124,12 @@ def _grammar(lang: str) -> Grammar:
 
 def _tokens(text: str, grammar: Grammar) -> list[_Token]:
     found: list[_Token] = []
+    words = set(WORD.findall(text.lower()))
+    if _DIGIT.search(text):
+        words.add(DIGIT)
     for order, pattern in enumerate(grammar.patterns):
+        if pattern.needs is not None and pattern.needs.isdisjoint(words):
+            continue
         for match in pattern.regex.finditer(text):
             if match.end() == match.start():
                 continue
