@@ -387,7 +387,7 @@ CLOCK_DIRECTIONS: dict[str, dict[str, int]] = {
 }
 # Words that alone make a sentence worth reading for a spoken time ("kvart i tolv").
 SPOKEN_CLOCK_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "fi": ("varttia", "puoli"), "sv": ("kvart", "halv"), "en": ("quarter", "half")}
+    "fi": ("varttia", "puoli", "vaille"), "sv": ("kvart", "halv"), "en": ("quarter", "half")}
 # "halv fyra", "puoli neljä", "half three": half an hour before (sv, fi) or after (en) the hour.
 HALF_HOUR: dict[str, tuple[str, int]] = {"fi": ("puoli", -30), "sv": ("halv", -30), "en": ("half", 30)}
 
@@ -400,10 +400,18 @@ ZONE_OFFSETS: dict[str, int] = {"utc": 0, "gmt": 0, "z": 0, "wet": 0, "west": 60
 # --- holidays named as days, month and day (Easter moves, so is not here) ----------
 
 NAMED_DAYS: dict[str, dict[str, tuple[int, int]]] = {
-    "fi": {f"{stem}{ending}": day for stem, day in (
-        ("jouluaatto", (24, 12)), ("joulupäivä", (25, 12)), ("tapaninpäivä", (26, 12)),
-        ("uudenvuodenaatto", (31, 12)), ("uudenvuodenpäivä", (1, 1)), ("vappu", (1, 5)),
-        ("itsenäisyyspäivä", (6, 12))) for ending in ("", "na", "ksi", "än", "ön", "hin", "un")},
+    # Finnish in its nominative, essive, translative, illative and genitive forms.
+    "fi": {form: day for forms, day in (
+        (("jouluaatto", "jouluaattona", "jouluaatoksi", "jouluaattoon", "jouluaaton"), (24, 12)),
+        (("joulupäivä", "joulupäivänä", "joulupäiväksi", "joulupäivään", "joulupäivän"), (25, 12)),
+        (("tapaninpäivä", "tapaninpäivänä", "tapaninpäiväksi", "tapaninpäivään", "tapaninpäivän"), (26, 12)),
+        (("uudenvuodenaatto", "uudenvuodenaattona", "uudenvuodenaatoksi", "uudenvuodenaattoon",
+          "uudenvuodenaaton"), (31, 12)),
+        (("uudenvuodenpäivä", "uudenvuodenpäivänä", "uudenvuodenpäiväksi", "uudenvuodenpäivään",
+          "uudenvuodenpäivän"), (1, 1)),
+        (("vappu", "vappuna", "vapuksi", "vappuun", "vapun"), (1, 5)),
+        (("itsenäisyyspäivä", "itsenäisyyspäivänä", "itsenäisyyspäiväksi", "itsenäisyyspäivään",
+          "itsenäisyyspäivän"), (6, 12))) for form in forms},
     "sv": {"julafton": (24, 12), "juldagen": (25, 12), "juldag": (25, 12), "annandag jul": (26, 12),
            "nyårsafton": (31, 12), "nyårsdagen": (1, 1), "nyårsdag": (1, 1), "nationaldagen": (6, 6),
            "första maj": (1, 5)},
