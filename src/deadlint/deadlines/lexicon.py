@@ -473,8 +473,9 @@ MODIFIED_BEFORE: dict[str, str] = {
           r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*)$",
 }
 # A number right before an expression that has no deadline word of its own: "9
-# tomorrow", "4/25 at 4pm", "Fri, Jul 18, 2014 19:00" (not "version 4.2").
-NUMBER_BEFORE = r"(?<![\d.,])\d{1,4}(?:st|nd|rd|th|ish|:e|\.)?\s*[-–,]?(?:\s+(?:on|at|the|den|på))?\s*$"
+# tomorrow", "4/25 at 4pm", "Fri, Jul 18, 2014 19:00"; not "version 4.2" nor a
+# number after a word ("Ticket 4521 Friday", "Room 12, Monday at 10"): an identifier.
+NUMBER_BEFORE = r"(?<![\d.,])(?<![^\W\d_]\s)\d{1,4}(?:st|nd|rd|th|ish|:e|\.)?\s*[-–,]?(?:\s+(?:on|at|the|den|på))?\s*$"
 # A number right after: "Thursday 8h00", "tonight 815", "at 3 15", "for 9am".
 _DIGIT_AFTER = r"(?:from|to|till|until|-|at|@|for|kl\.?|klockan|klo|kello)?\s*\d"
 MODIFIED_AFTER: dict[str, str] = {
