@@ -143,7 +143,7 @@ def _coming_day_of_month(day: int, today: date) -> date | None:
 
 
 def _coming_easter_day(offset: int, year: int | None, today: date) -> date:
-    from dateutil.easter import easter  # dateparser's dependency; only Easter phrases need it
+    from dateutil.easter import easter  # imported on first use: only Easter phrases need it
 
     if year is not None:
         return easter(year) + timedelta(days=offset)
