@@ -69,9 +69,10 @@ class _Group:
 def recognise(text: str, lang: str) -> list[TimeExpression]:
     """Non-overlapping time expressions in ``text``, sorted, with character offsets."""
     grammar = _grammar(lang)
-    if not may_hold_time(text, lang):
+    words = _words(text)
+    if DIGIT not in words and grammar.trigger_words.isdisjoint(words):
         return []  # most sentences: no digit and no time word
-    tokens = _tokens(text, grammar)
+    tokens = _tokens(text, grammar, words)
     groups = [g for g in (_validated(g) for g in _group(text, tokens, grammar)) if g]
     _attach_markers(text, tokens, groups, grammar)
     groups = _whole_phrases(text, lang, groups)
@@ -115,6 +116,14 @@ def may_hold_time(text: str, lang: str) -> bool:
     return bool(_DIGIT.search(text)) or not _grammar(lang).trigger_words.isdisjoint(WORD.findall(text.lower()))
 
 
+def _words(text: str) -> set[str]:
+    """The lower-cased words of ``text``, and DIGIT when it holds a digit."""
+    words = set(WORD.findall(text.lower()))
+    if _DIGIT.search(text):
+        words.add(DIGIT)
+    return words
+
+
 def _grammar(lang: str) -> Grammar:
     grammar = grammar_for(lang)
     if grammar is None:
@@ -122,11 +131,8 @@ def _grammar(lang: str) -> Grammar:
     return grammar
 
 
-def _tokens(text: str, grammar: Grammar) -> list[_Token]:
+def _tokens(text: str, grammar: Grammar, words: set[str]) -> list[_Token]:
     found: list[_Token] = []
-    words = set(WORD.findall(text.lower()))
-    if _DIGIT.search(text):
-        words.add(DIGIT)
     for order, pattern in enumerate(grammar.patterns):
         if pattern.needs is not None and pattern.needs.isdisjoint(words):
             continue
