@@ -25,6 +25,15 @@ def test_a_date_without_a_year_is_the_next_one_unless_told_as_past(text, lang, e
     assert explain(text, lang, FEBRUARY, CALENDARS[lang])["date"] == expected
 
 
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Käsittelemme asian kuukauden sisällä.", "fi", "2026-03-12"),
+    ("Vi återkommer inom en månad.", "sv", "2026-03-12"),
+    ("Leveransen sker om två månader.", "sv", "2026-04-12"),
+])
+def test_a_duration_in_months_is_the_same_day_months_on(text, lang, expected):
+    assert explain(text, lang, FEBRUARY, CALENDARS[lang])["date"] == expected
+
+
 def test_the_stale_date_of_an_old_draft_still_raises_deadline_past(lint):
     # The reference is Friday 20 November 2026: "13.11." is a week gone, not next year's.
     rules = {f.rule for f in lint("Toimitamme tilauksenne viimeistään 13.11.", "fi")}

@@ -37,6 +37,7 @@ class Pattern:
 
 
 DIGIT = "#digit"  # in Pattern.needs: the text holds a digit
+MONTH = -1  # a duration unit of one calendar month
 
 
 def needs_of(phrases) -> frozenset[str]:
@@ -261,16 +262,26 @@ def _build_duration(match: re.Match[str], counts: dict[str, float], numbers: dic
             count = float(count_text.replace(",", "."))
         except ValueError:
             return None
-    minutes = (count + (0.5 if half else 0)) * units[_key(match["unit"])]
+    unit = units[_key(match["unit"])]
+    fields: Fields = {"span": True}
+    if unit == MONTH:
+        if half or count != int(count) or not 1 <= count <= 24:
+            return None  # "in 1.5 months" names no day
+        fields["months_ahead"] = int(count)
+        return _within(fields, match, within)
+    minutes = (count + (0.5 if half else 0)) * unit
     if not 0 < minutes <= 366 * 1440:
         return None
-    fields: Fields = {"span": True}
-    if units[_key(match["unit"])] >= 1440:  # "in 24 hours" is a time, "in a day" a day
+    if unit >= 1440:  # "in 24 hours" is a time, "in a day" a day
         if minutes % 1440:
             return None  # "in 1.5 days" names no day
         fields["day_offset"] = int(minutes // 1440)
     else:
         fields["minutes_ahead"] = int(minutes)
+    return _within(fields, match, within)
+
+
+def _within(fields: Fields, match, within) -> Fields:
     if _key(match["before"] or "") in within or _key(match["after"] or "") in within:
         fields["is_deadline"] = True
     return fields
@@ -483,7 +494,7 @@ def _grammar(lang: str) -> Grammar:
     trigger_words = [*weekday_names, *months_after, *months_before, *lx.RELATIVE_DAYS[lang],
                      *lx.END_OF_BUSINESS[lang], *lx.RELATIVE_WEEKS[lang], *lx.NAMED_TIMES[lang],
                      *lx.MONTH_BOUNDARY[lang], *lx.THIS_MONTH[lang], *lx.BUSINESS_DAY_UNITS[lang],
-                     *lx.DURATION_UNITS[lang], *lx.DAY_PARTS[lang], *lx.NAMED_DAYS[lang], *lx.YEAR_END[lang],
+                     *lx.DURATION_UNITS[lang], *lx.DURATION_MONTHS[lang], *lx.DAY_PARTS[lang], *lx.NAMED_DAYS[lang], *lx.YEAR_END[lang],
                      *lx.SPOKEN_CLOCK_TRIGGERS[lang], *lx.EASTER_DAYS[lang], *lx.STANDALONE_ABBREVIATIONS[lang],
                      *(lx.RELATIVE_UNITS_EN if lang == "en" else ())]
     trigger = frozenset(_key_word(phrase) for phrase in trigger_words)
@@ -495,7 +506,7 @@ def _corpus_patterns(lang: str, pattern, number: str, numbers: dict[str, int]) -
     """Durations, parts of the day, spoken clock times, named days, year ends and
     ordinal weekdays: the kinds a peer's corpus (Duckling) taught the grammar."""
     counts = _lower_keys(lx.DURATION_COUNTS[lang])
-    units = _lower_keys(lx.DURATION_UNITS[lang])
+    units = {**_lower_keys(lx.DURATION_UNITS[lang]), **{_key(word): MONTH for word in lx.DURATION_MONTHS[lang]}}
     within = frozenset({"within", "inom", "inom loppet av", "sisällä", "sisään", "kuluessa"})
     halves = tuple(_key(h) for h in lx.AND_A_HALF[lang])
     count = rf"(?:\d{{1,3}}(?:[.,]5)?|{_alt(k for k in counts if k)}|{number})(?:\s+{_alt(lx.AND_A_HALF[lang])})?"

@@ -317,6 +317,12 @@ DURATION_UNITS: dict[str, dict[str, int]] = {
     "en": {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "h": 60, "day": 1440,
            "days": 1440, "week": 10080, "weeks": 10080, "fortnight": 20160},
 }
+# Months have no fixed length: "inom en månad" is the same day next month.
+DURATION_MONTHS: dict[str, tuple[str, ...]] = {
+    "fi": ("kuukauden", "kuun"),
+    "sv": ("månad", "månader", "mån"),
+    "en": (),  # English months go to dateparser (fallback.py)
+}
 # Words before the count ("om", "in", "within") and after the unit ("päästä", "from now").
 DURATION_BEFORE: dict[str, tuple[str, ...]] = {
     "fi": (),

@@ -36,6 +36,7 @@ class TimeExpression:
     month_end: bool = False  # "end of the month": last business day
     month_offset: int | None = None  # "end of next month" = 1
     business_days: int | None = None  # "within two business days"
+    months_ahead: int | None = None  # "inom en månad", "kuukauden kuluessa": same day, months on
     minutes_ahead: int | None = None  # "in 15 minutes", "om en timme", "tunnin kuluttua"
     easter_offset: int | None = None  # "långfredag" = -2: days from Easter Sunday
     holiday_name: bool = False  # "julafton", "Christmas": a holiday on purpose, never a slip
@@ -61,6 +62,7 @@ class TimeExpression:
         """True when the expression itself says which day (or week/month) is meant."""
         return any(getattr(self, name) is not None for name in DATE_FIELDS) or bool(
             self.month_end or self.business_days is not None or self.minutes_ahead is not None
+            or self.months_ahead is not None
             or self.relative_phrase)
 
 

@@ -77,6 +77,9 @@ def _day(expr: TimeExpression, local_now: datetime, calendar: BusinessCalendar) 
     today = local_now.date()
     if expr.business_days is not None:
         return calendar.add_business_days(today, expr.business_days)
+    if expr.months_ahead is not None:  # the same day that many months on, or that month's last
+        year, month = _shifted_month(today, expr.months_ahead)
+        return date(year, month, min(today.day, _stdlib_calendar.monthrange(year, month)[1]))
     if expr.month_end:
         return _month_end(expr, today, calendar)
     if expr.easter_offset is not None:
