@@ -67,6 +67,7 @@ ROWS: tuple[tuple[str, str, str | None, str | None], ...] = (
     ("quarter / half / minutes to-past", "klo puoli neljä", "2013-02-12", "15:30"),
     ("quarter / half / minutes to-past", "kaksikymmentä vaille kaksi", "2013-02-12", "13:40"),
     ("quarter / half / minutes to-past", "huomenna varttia vaille 12", "2013-02-13", "11:45"),
+    ("quarter / half / minutes to-past", "puoli kymmeneltä huomenna", "2013-02-13", "09:30"),
     ("clock time with part of day", "tänä iltana klo 8", "2013-02-12", "20:00"),
     ("clock time with part of day", "tänä iltapäivänä klo 2", "2013-02-12", "14:00"),
     ("clock time with part of day", "huomenna iltapäivällä klo 3", "2013-02-13", "15:00"),

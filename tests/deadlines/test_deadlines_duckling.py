@@ -85,3 +85,14 @@ def test_a_phrase_inside_a_sentence_answers_as_alone_or_not_at_all(scored, lang)
             kept += framed == "exact"
     assert wrong == []
     assert kept >= 0.97 * exact_alone
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Toimitus on perillä 3 viikon päästä maanantaina.", "fi"),
+    ("Vi levererar om 7 dagar på fredag.", "sv"),
+    ("The parts arrive in 2 weeks on Monday.", "en"),
+    ("We sent it 3 days ago.", "en"),
+    ("We will call you the day after tomorrow's meeting.", "en"),
+])
+def test_a_phrase_the_grammar_reads_only_in_part_gets_no_date(text, lang):
+    assert engine_answer(text, lang) == (None, None)

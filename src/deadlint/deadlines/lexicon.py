@@ -372,8 +372,12 @@ DAY_PARTS: dict[str, dict[str, tuple[int | None, str]]] = {
 # --- spoken clock times: "kvart i 12", "a quarter past 3pm", "puoli neljä" -----------
 
 HOUR_WORDS: dict[str, dict[str, int]] = {
-    "fi": {w: n for n, w in enumerate(("yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän",
-                                        "kahdeksan", "yhdeksän", "kymmenen", "yksitoista", "kaksitoista"), 1)},
+    # Finnish also in the ablative that says "at": "puoli kymmeneltä" is half past nine.
+    "fi": {w: n for words in (("yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan",
+                               "yhdeksän", "kymmenen", "yksitoista", "kaksitoista"),
+                              ("yhdeltä", "kahdelta", "kolmelta", "neljältä", "viideltä", "kuudelta", "seitsemältä",
+                               "kahdeksalta", "yhdeksältä", "kymmeneltä", "yhdeltätoista", "kahdeltatoista"))
+           for n, w in enumerate(words, 1)},
     "sv": {w: n for n, w in enumerate(("ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
                                         "elva", "tolv"), 1)},
     "en": {**{w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",

@@ -18,6 +18,9 @@ _DAY_AFTER_KINDS = frozenset({"day_part", "relative_day"})
 _MODIFIED_BEFORE = {lang: re.compile(source, re.IGNORECASE) for lang, source in lx.MODIFIED_BEFORE.items()}
 _MODIFIED_AFTER = {lang: re.compile(source, re.IGNORECASE) for lang, source in lx.MODIFIED_AFTER.items()}
 _NUMBER_BEFORE = re.compile(lx.NUMBER_BEFORE)
+# Kinds that name a day themselves; a duration next to one ("in 3 weeks on Monday")
+# is a phrase the grammar does not read, so neither part answers.
+_NAMED_DAY_KINDS = frozenset({"date", "weekday", "week_number", "relative_week", "month_end"})
 _LOOK_BACK = 40  # characters before an expression searched for a modifying word
 # Two expressions at most one word apart belong to one phrase: when one is not
 # understood, neither is the other ("sunday from last week", "closest xmas to today").
@@ -63,6 +66,8 @@ class _Group:
             return False
         if {"relative_week", "month_end"} <= kinds:  # "last week end of October": two periods
             return False
+        if "duration" in kinds and kinds & _NAMED_DAY_KINDS:  # "3 viikon päästä maanantaina"
+            return False
         return not (self.field_names() & (set(token.fields) - _FLAG_FIELDS))
 
 
@@ -75,7 +80,7 @@ def recognise(text: str, lang: str) -> list[TimeExpression]:
     tokens = _tokens(text, grammar, words)
     groups = [g for g in (_validated(g) for g in _group(text, tokens, grammar)) if g]
     _attach_markers(text, tokens, groups, grammar)
-    groups = _whole_phrases(text, lang, groups)
+    groups = _whole_phrases(text, lang, groups, grammar)
     # "24/7" is round-the-clock service, not the 24th of July.
     expressions = [e for e in (_expression(text, lang, g) for g in groups) if e.text not in _ALWAYS]
     if any(e.day is not None and e.year is None for e in expressions) and looks_past_narrative(text, lang):
@@ -83,10 +88,16 @@ def recognise(text: str, lang: str) -> list[TimeExpression]:
     return _borrow_days_within_sentences(text, expressions)
 
 
-def _whole_phrases(text: str, lang: str, groups: list[_Group]) -> list[_Group]:
+def _whole_phrases(text: str, lang: str, groups: list[_Group], grammar: Grammar) -> list[_Group]:
     """The groups whose whole phrase the grammar read; with a fragment dropped, its
     neighbours one word away go too."""
     partial = [not _whole_phrase(text, lang, g) for g in groups]
+    for index in range(len(groups) - 1):
+        first, second = groups[index], groups[index + 1]
+        kinds = {t.kind for t in first.members}, {t.kind for t in second.members}
+        if (_glued(text, first.end, second.start, grammar) and any(
+                "duration" in mine and theirs & _NAMED_DAY_KINDS for mine, theirs in (kinds, kinds[::-1]))):
+            partial[index] = partial[index + 1] = True
     for index in [i for i, dropped in enumerate(partial) if dropped]:
         for neighbour in (index - 1, index + 1):
             if 0 <= neighbour < len(groups):
