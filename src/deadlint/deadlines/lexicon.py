@@ -291,10 +291,11 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
 }
 BUSINESS_DAY_UNITS: dict[str, tuple[str, ...]] = {
     "fi": ("arkipäivä", "arkipäivän", "arkipäivää", "arkipäivässä", "arkipäivien", "työpäivä",
-           "työpäivän", "työpäivää", "työpäivässä", "työpäivien", "arkipäivässä"),
+           "työpäivän", "työpäivää", "työpäivässä", "työpäivien", "arkipäivässä", "pankkipäivä", "pankkipäivän",
+           "pankkipäivää", "pankkipäivässä", "pankkipäivien"),
     "sv": ("arbetsdag", "arbetsdagar", "arbetsdagars", "vardag", "vardagar", "bankdag", "bankdagar"),
     "en": ("business day", "business days", "working day", "working days", "workday", "workdays",
-           "work day", "work days"),
+           "work day", "work days", "banking day", "banking days", "bank day", "bank days"),
 }
 BUSINESS_DAY_BEFORE: dict[str, tuple[str, ...]] = {
     "fi": (),
