@@ -68,7 +68,8 @@ def _deadline_past(res: Resolution, local_now: datetime):
 def _non_business_day(res: Resolution, calendar: BusinessCalendar):
     # A bare time ("by 8:00") names no day: the writer means the next working one.
     # Nor does a span ("in 12 months", "within 3 days"): its last day is arithmetic.
-    if res.granularity not in _DAY_LEVEL or not res.expression.names_day or res.expression.relative_phrase:
+    if res.granularity not in _DAY_LEVEL or not res.expression.names_day or res.expression.relative_phrase \
+            or res.expression.span or res.expression.holiday_name:
         return
     day = res.start.date()
     holiday = calendar.holiday_name(day)

@@ -65,11 +65,38 @@ WEEKDAY_ABBREVIATIONS: dict[str, dict[str, int]] = {
            "fri": 4, "sat": 5, "sun": 6},
 }
 
+# Abbreviations that are no other word of the language, so stand alone: Swedish
+# "fre", "tors", "lör", "sön" (not "mån", "ons", "to"); English "Fri", "Thu" (not "sat", "sun").
+STANDALONE_ABBREVIATIONS: dict[str, dict[str, int]] = {
+    "fi": {},
+    "sv": {"tors": 3, "fre": 4, "lör": 5, "sön": 6},
+    "en": {"mon": 0, "tue": 1, "tues": 1, "thu": 3, "thur": 3, "thurs": 3, "fri": 4},
+}
+
 # Words before a weekday that pick which occurrence is meant.
 WEEKDAY_RELATIONS: dict[str, dict[str, str]] = {
     "fi": {"ensi": "next", "tulevana": "next", "tänä": "this", "viime": "last"},
     "sv": {"nästa": "next", "kommande": "next", "nu på": "this", "förra": "last"},
     "en": {"next": "next", "this coming": "next", "coming": "next", "this": "this", "last": "last"},
+}
+
+# After a weekday: "Friday after next" is the one a week after the coming one.
+AFTER_NEXT: dict[str, tuple[str, ...]] = {"fi": (), "sv": (), "en": ("after next",)}
+# Months named relative to this one: "the first Monday of next month".
+RELATIVE_MONTHS: dict[str, dict[str, int]] = {
+    "fi": {},
+    "sv": {"denna månad": 0, "den här månaden": 0, "nästa månad": 1, "förra månaden": -1},
+    "en": {"this month": 0, "the month": 0, "current month": 0, "next month": 1, "the next month": 1,
+           "following month": 1, "last month": -1, "previous month": -1},
+}
+# Days of the month said as ordinal words: "the third of March", "den tredje mars".
+ORDINAL_DAYS: dict[str, dict[str, int]] = {
+    "fi": {},
+    "sv": {w: n for n, w in enumerate(("första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde",
+                                        "åttonde", "nionde", "tionde"), 1)} | {"förste": 1, "fjortonde": 14,
+                                                                               "femtonde": 15, "tjugonde": 20},
+    "en": {w: n for n, w in enumerate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                        "eighth", "ninth", "tenth"), 1)} | {"fifteenth": 15, "twentieth": 20},
 }
 
 # Habitual plurals and weekday spans: these describe opening hours, not dates.
@@ -122,7 +149,8 @@ MONTHS_AFTER_DAY: dict[str, dict[str, int]] = {
 }
 MONTHS_BEFORE_DAY: dict[str, dict[str, int]] = {
     "fi": {stem + "n": number for number, stem in enumerate(_FI_MONTH_STEMS, 1)},
-    "sv": {},
+    # Swedish writes "18 februari", but "februari 18" and "Jul 18" are read the same.
+    "sv": MONTHS_AFTER_DAY["sv"],
     "en": MONTHS_AFTER_DAY["en"],
 }
 # Words allowed in the "end of <month>" constructions.
@@ -161,7 +189,7 @@ TIME_PREFIXES: dict[str, tuple[str, ...]] = {
 TIME_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
     "fi": ("-", "–", "—", "ja"),
     "sv": ("-", "–", "—", "och", "till"),
-    "en": ("-", "–", "—", "and", "to"),
+    "en": ("-", "–", "—", "and", "to", "till", "until", "untill"),  # "untill": a common misspelling
 }
 TIME_RANGE_OPENERS: dict[str, tuple[str, ...]] = {"fi": (), "sv": ("mellan",), "en": ("between", "from")}
 TIME_RANGE_CLOSERS: dict[str, tuple[str, ...]] = {"fi": ("välillä", "välisenä aikana"), "sv": (), "en": ()}
@@ -171,7 +199,7 @@ NAMED_TIMES: dict[str, dict[str, tuple[int, int]]] = {
            "keskipäiväksi": (12, 0), "puoliltapäivin": (12, 0), "keskiyöllä": (23, 59),
            "keskiyöhön": (23, 59), "puoliltaöin": (23, 59)},
     "sv": {"mitt på dagen": (12, 0), "lunchtid": (12, 0), "midnatt": (23, 59)},
-    "en": {"noon": (12, 0), "midday": (12, 0), "12 noon": (12, 0), "midnight": (23, 59)},
+    "en": {"noon": (12, 0), "midday": (12, 0), "mid day": (12, 0), "12 noon": (12, 0), "midnight": (23, 59)},
 }
 
 # --- days relative to today --------------------------------------------------
@@ -182,9 +210,10 @@ RELATIVE_DAYS: dict[str, dict[str, tuple[int, str]]] = {
            "huomiseksi": (1, "deadline"), "ylihuomenna": (2, ""), "ylihuomiseen": (2, "deadline"),
            "ylihuomiseksi": (2, "deadline"), "eilen": (-1, ""), "toissapäivänä": (-2, "")},
     "sv": {"i dag": (0, ""), "idag": (0, ""), "under dagen": (0, ""), "i morgon": (1, ""),
-           "imorgon": (1, ""), "i morron": (1, ""), "imorron": (1, ""), "i övermorgon": (2, ""),
+           "imorgon": (1, ""), "i morron": (1, ""), "imorron": (1, ""), "i övermorgon": (2, ""), "i överimorgon": (2, ""),
            "iövermorgon": (2, ""), "i går": (-1, ""), "igår": (-1, ""), "i förrgår": (-2, "")},
-    "en": {"today": (0, ""), "tonight": (0, ""), "tomorrow": (1, ""), "the day after tomorrow": (2, ""),
+    "en": {"today": (0, ""), "tomorrow": (1, ""), "the day before yesterday": (-2, ""),
+           "day before yesterday": (-2, ""), "the day after tomorrow": (2, ""),
            "day after tomorrow": (2, ""), "yesterday": (-1, "")},
 }
 # "End of the working day" phrases: the time is the policy's business end.
@@ -204,13 +233,16 @@ RELATIVE_WEEKS: dict[str, dict[str, tuple[int, str]]] = {
            "viikon loppuun": (0, "deadline"), "tämän viikon loppuun": (0, "deadline"),
            "ensi viikolla": (1, ""), "ensi viikon aikana": (1, ""), "ensi viikon": (1, ""),
            "ensi viikkoon": (1, "deadline"), "ensi viikon loppuun": (1, "deadline"),
-           "viime viikolla": (-1, "")},
+           "viime viikolla": (-1, ""), "viime viikon": (-1, "")},
     "sv": {"denna vecka": (0, ""), "den här veckan": (0, ""), "i veckan": (0, ""), "under veckan": (0, ""),
            "i slutet av veckan": (0, ""), "veckans slut": (0, ""), "nästa vecka": (1, ""),
-           "nästa veckas": (1, ""), "under nästa vecka": (1, ""), "i slutet av nästa vecka": (1, ""),
+           "nästa veckas": (1, ""), "denna veckan": (0, ""), "i denna vecka": (0, ""), "under nästa vecka": (1, ""), "i slutet av nästa vecka": (1, ""),
            "förra veckan": (-1, "")},
-    "en": {"this week": (0, ""), "end of the week": (0, ""), "end of week": (0, ""), "eow": (0, ""),
-           "next week": (1, ""), "end of next week": (1, ""), "last week": (-1, "")},
+    "en": {**{f"{end}{week}": (offset, "") for end in ("", "end of ", "end of the ")
+              for offset, weeks in ((0, ("this week", "current week")),
+                                    (1, ("next week", "coming week", "following week")),
+                                    (-1, ("last week", "past week", "previous week"))) for week in weeks},
+           "end of the week": (0, ""), "end of week": (0, ""), "eow": (0, "")},
 }
 # Words before an ISO week number; Finnish illative/translative are deadlines.
 WEEK_NUMBER_PREFIXES: dict[str, dict[str, str]] = {
@@ -259,10 +291,11 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
 }
 BUSINESS_DAY_UNITS: dict[str, tuple[str, ...]] = {
     "fi": ("arkipäivä", "arkipäivän", "arkipäivää", "arkipäivässä", "arkipäivien", "työpäivä",
-           "työpäivän", "työpäivää", "työpäivässä", "työpäivien", "arkipäivässä"),
+           "työpäivän", "työpäivää", "työpäivässä", "työpäivien", "arkipäivässä", "pankkipäivä", "pankkipäivän",
+           "pankkipäivää", "pankkipäivässä", "pankkipäivien"),
     "sv": ("arbetsdag", "arbetsdagar", "arbetsdagars", "vardag", "vardagar", "bankdag", "bankdagar"),
     "en": ("business day", "business days", "working day", "working days", "workday", "workdays",
-           "work day", "work days"),
+           "work day", "work days", "banking day", "banking days", "bank day", "bank days"),
 }
 BUSINESS_DAY_BEFORE: dict[str, tuple[str, ...]] = {
     "fi": (),
@@ -273,6 +306,202 @@ BUSINESS_DAY_AFTER: dict[str, tuple[str, ...]] = {
     "fi": ("kuluessa", "sisällä", "sisään", "aikana", "päästä"),
     "sv": (),
     "en": (),
+}
+
+# --- durations from now: "om 7 dagar", "in 15 minutes", "7 päivän päästä" -----------
+
+# Unit word -> minutes (a day or more counts whole days: "in 2 days" names a day).
+DURATION_UNITS: dict[str, dict[str, int]] = {
+    "fi": {"minuutin": 1, "vartin": 15, "tunnin": 60, "päivän": 1440, "vuorokauden": 1440, "viikon": 10080},
+    "sv": {"minut": 1, "minuter": 1, "min": 1, "kvart": 15, "timme": 60, "timmar": 60, "t": 60, "dag": 1440, "dagar": 1440,
+           "dygn": 1440, "vecka": 10080, "veckor": 10080},
+    "en": {"minute": 1, "minutes": 1, "min": 1, "mins": 1, "hour": 60, "hours": 60, "h": 60, "day": 1440,
+           "days": 1440, "week": 10080, "weeks": 10080, "fortnight": 20160},
+}
+# Months have no fixed length: "inom en månad" is the same day next month.
+DURATION_MONTHS: dict[str, tuple[str, ...]] = {
+    "fi": ("kuukauden", "kuun"),
+    "sv": ("månad", "månader", "mån"),
+    "en": (),  # English months go to dateparser (fallback.py)
+}
+# Words before the count ("om", "in", "within") and after the unit ("päästä", "from now").
+DURATION_BEFORE: dict[str, tuple[str, ...]] = {
+    "fi": (),
+    "sv": ("om", "inom", "inom loppet av", "om cirka", "om ca.", "efter"),
+    "en": ("in", "within", "in about", "in around", "after"),
+}
+DURATION_AFTER: dict[str, tuple[str, ...]] = {
+    "fi": ("päästä", "kuluttua", "sisällä", "sisään", "kuluessa"),
+    "sv": ("från nu", "från och med nu"),
+    "en": ("from now", "from today"),
+}
+# Count words a duration may start with, beyond NUMBER_WORDS; Finnish needs none
+# ("viikon kuluttua" is one week). Not "a couple of days": the vague-deadline rule's.
+DURATION_COUNTS: dict[str, dict[str, float]] = {
+    "fi": {"": 1, "puolen": 0.5},
+    "sv": {"en halv": 0.5, "en": 1, "ett": 1},
+    "en": {"half an": 0.5, "a": 1, "an": 1, "one": 1, "1/2": 0.5, "1/4": 0.25, "3/4": 0.75,
+           "a quarter of an": 0.25, "three-quarters of an": 0.75, "three quarters of an": 0.75},
+}
+
+# "två och en halv timme": half a unit more.
+AND_A_HALF: dict[str, tuple[str, ...]] = {"fi": ("ja puoli",), "sv": ("och en halv",),
+                                          "en": ("and a half", "and an half")}
+
+# --- parts of the day: "tonight at 8" is 20:00 ------------------------------------
+
+# Phrase -> (day offset or None, part). A part after a clock time of 1-11 moves
+# afternoon and evening hours past noon.
+DAY_PARTS: dict[str, dict[str, tuple[int | None, str]]] = {
+    "fi": {"tänä aamuna": (0, "morning"), "tänä iltapäivänä": (0, "afternoon"), "tänä iltana": (0, "evening"),
+           "tänään illalla": (0, "evening"), "tänään iltapäivällä": (0, "afternoon"), "aamulla": (None, "morning"),
+           "aamupäivällä": (None, "morning"), "iltapäivällä": (None, "afternoon"), "illalla": (None, "evening")},
+    "sv": {"ikväll": (0, "evening"), "i kväll": (0, "evening"), "i eftermiddag": (0, "afternoon"),
+           "i förmiddag": (0, "morning"), "kväll": (None, "evening"), "kvällen": (None, "evening"),
+           "på kvällen": (None, "evening"), "eftermiddag": (None, "afternoon"), "eftermiddagen": (None, "afternoon"),
+           "på eftermiddagen": (None, "afternoon"), "förmiddag": (None, "morning"), "förmiddagen": (None, "morning"),
+           "på förmiddagen": (None, "morning"), "under eftermiddagen": (0, "afternoon")},
+    "en": {"tonight": (0, "evening"), "tonite": (0, "evening"), "this evening": (0, "evening"),
+           "this afternoon": (0, "afternoon"), "this morning": (0, "morning"), "today evening": (0, "evening"),
+           "in the morning": (None, "morning"), "in the afternoon": (None, "afternoon"),
+           "in the evening": (None, "evening"), "morning": (None, "morning"), "afternoon": (None, "afternoon"),
+           "evening": (None, "evening"), "in the am": (None, "morning"), "in the pm": (None, "afternoon"),
+           "in afternoon": (None, "afternoon"), "in evening": (None, "evening"), "early morning": (None, "morning"), "early in the morning": (None, "morning"),
+           "late tonight": (0, "evening"), "late tonite": (0, "evening")},
+}
+
+# --- spoken clock times: "kvart i 12", "a quarter past 3pm", "puoli neljä" -----------
+
+HOUR_WORDS: dict[str, dict[str, int]] = {
+    # Finnish also in the ablative that says "at": "puoli kymmeneltä" is half past nine.
+    "fi": {w: n for words in (("yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan",
+                               "yhdeksän", "kymmenen", "yksitoista", "kaksitoista"),
+                              ("yhdeltä", "kahdelta", "kolmelta", "neljältä", "viideltä", "kuudelta", "seitsemältä",
+                               "kahdeksalta", "yhdeksältä", "kymmeneltä", "yhdeltätoista", "kahdeltatoista"))
+           for n, w in enumerate(words, 1)},
+    "sv": {w: n for n, w in enumerate(("ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
+                                        "elva", "tolv"), 1)},
+    "en": {**{w: n for n, w in enumerate(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                           "ten", "eleven", "twelve"), 1)}, "noon": 12},
+}
+MINUTE_WORDS: dict[str, dict[str, int]] = {
+    "fi": {"varttia": 15, "viisi": 5, "viittä": 5, "kymmenen": 10, "kymmentä": 10, "kaksikymmentä": 20},
+    "sv": {"kvart": 15, "fem": 5, "tio": 10, "tjugo": 20},
+    "en": {"a quarter": 15, "quarter": 15, "five": 5, "ten": 10, "twenty": 20, "twenty five": 25,
+           "half": 30, "fifteen": 15},
+}
+# Word between minutes and hour -> +1 past the hour, -1 to it.
+CLOCK_DIRECTIONS: dict[str, dict[str, int]] = {
+    "fi": {"yli": 1, "vaille": -1},
+    "sv": {"över": 1, "i": -1},
+    "en": {"past": 1, "after": 1, "to": -1, "minutes from": 1},
+}
+# Words that alone make a sentence worth reading for a spoken time ("kvart i tolv").
+SPOKEN_CLOCK_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "fi": ("varttia", "puoli", "vaille"), "sv": ("kvart", "halv"), "en": ("quarter", "half")}
+# "halv fyra", "puoli neljä", "half three": half an hour before (sv, fi) or after (en) the hour.
+HALF_HOUR: dict[str, tuple[str, int]] = {"fi": ("puoli", -30), "sv": ("halv", -30), "en": ("half", 30)}
+
+# A zone named after a clock time ("16 CET", "8:00 GMT"): minutes east of UTC. Not
+# "IST" (India or Ireland) nor "CST" (China or Central US): ambiguous, so not understood.
+ZONE_OFFSETS: dict[str, int] = {"utc": 0, "gmt": 0, "z": 0, "wet": 0, "west": 60, "bst": 60, "cet": 60,
+                                "cest": 120, "eet": 120, "eest": 180, "est": -300, "edt": -240, "pst": -480,
+                                "pdt": -420}
+
+# --- holidays named as days, month and day (Easter moves, so is not here) ----------
+
+NAMED_DAYS: dict[str, dict[str, tuple[int, int]]] = {
+    # Finnish in its nominative, essive, translative, illative and genitive forms.
+    "fi": {form: day for forms, day in (
+        (("jouluaatto", "jouluaattona", "jouluaatoksi", "jouluaattoon", "jouluaaton"), (24, 12)),
+        (("joulupäivä", "joulupäivänä", "joulupäiväksi", "joulupäivään", "joulupäivän"), (25, 12)),
+        (("tapaninpäivä", "tapaninpäivänä", "tapaninpäiväksi", "tapaninpäivään", "tapaninpäivän"), (26, 12)),
+        (("uudenvuodenaatto", "uudenvuodenaattona", "uudenvuodenaatoksi", "uudenvuodenaattoon",
+          "uudenvuodenaaton"), (31, 12)),
+        (("uudenvuodenpäivä", "uudenvuodenpäivänä", "uudenvuodenpäiväksi", "uudenvuodenpäivään",
+          "uudenvuodenpäivän"), (1, 1)),
+        (("vappu", "vappuna", "vapuksi", "vappuun", "vapun"), (1, 5)),
+        (("itsenäisyyspäivä", "itsenäisyyspäivänä", "itsenäisyyspäiväksi", "itsenäisyyspäivään",
+          "itsenäisyyspäivän"), (6, 12))) for form in forms},
+    "sv": {"julafton": (24, 12), "juldagen": (25, 12), "juldag": (25, 12), "annandag jul": (26, 12),
+           "nyårsafton": (31, 12), "nyårsdagen": (1, 1), "nyårsdag": (1, 1), "nationaldagen": (6, 6),
+           "första maj": (1, 5)},
+    "en": {"christmas eve": (24, 12), "christmas": (25, 12), "christmas day": (25, 12), "xmas": (25, 12),
+           "boxing day": (26, 12), "new year's eve": (31, 12), "new years eve": (31, 12),
+           "new year's day": (1, 1), "new years day": (1, 1)},
+}
+# Easter and the days it carries: phrase -> days from Easter Sunday.
+EASTER_DAYS: dict[str, dict[str, int]] = {
+    "fi": {"pitkäperjantaina": -2, "pitkäperjantai": -2, "pitkäperjantaihin": -2, "pääsiäisenä": 0,
+           "pääsiäiseen": 0, "pääsiäispäivänä": 0, "toisena pääsiäispäivänä": 1, "toiseen pääsiäispäivään": 1},
+    "sv": {"långfredag": -2, "långfredagen": -2, "påsk": 0, "påskdagen": 0, "påskafton": -1,
+           "annandag påsk": 1},
+    "en": {"good friday": -2, "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1,
+           "easter mon": 1},
+}
+# "by the end of the year": the year's last business day.
+YEAR_END: dict[str, tuple[str, ...]] = {
+    "fi": ("vuoden loppuun", "vuoden lopussa", "vuodenvaihteeseen", "vuoden vaihteeseen", "tämän vuoden loppuun"),
+    "sv": ("årets slut", "slutet av året", "årsskiftet", "vid årsskiftet", "utgången av året"),
+    "en": ("end of the year", "end of year", "eoy", "year-end", "year end", "end of this year"),
+}
+
+# --- "the first Tuesday of October", "sista fredagen i mars" ------------------------
+
+ORDINALS: dict[str, dict[str, int]] = {
+    "fi": {"ensimmäisenä": 1, "toisena": 2, "kolmantena": 3, "neljäntenä": 4, "viimeisenä": -1},
+    "sv": {"första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "sista": -1},
+    "en": {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1},
+}
+# Word joining the weekday to the month: "of", "in", "i"; Finnish puts the month first.
+ORDINAL_JOINERS: dict[str, tuple[str, ...]] = {"fi": (), "sv": ("i",), "en": ("of", "in")}
+# "dagen"/"day": "the third day of October", "sista dagen i oktober".
+DAY_NOUNS: dict[str, tuple[str, ...]] = {"fi": ("päivänä", "päivä"), "sv": ("dagen", "dag"), "en": ("day",)}
+
+# --- words that change a neighbouring expression's meaning --------------------------
+
+# An expression touching one of these, unconsumed, is part of a longer phrase the
+# grammar does not understand ("the day before yesterday", "beginning of next week",
+# "3 days ago", "at 8 in the evening", "16 CET"): the engine answers nothing rather
+# than a date for a fragment. Matched on the text just before / just after it.
+_EN_WEEKDAY_WORDS = "|".join(_EN_WEEKDAY_NAMES)
+_EN_MONTH_WORDS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+MODIFIED_BEFORE: dict[str, str] = {
+    "fi": r"(?:\b(?:päivää|viikkoa|tuntia|minuuttia|varttia|puoli|alku|loppu|keski)\s*)$",
+    "sv": r"(?:\b(?:dagen|dagar|dag|veckor|vecka|timmar|timme|minuter|minut|år|månader)\s+(?:före|efter|innan|från)?\s*"
+          r"|\b(?:kvart|halv|tjugo|tio|fem|(?<![\d.,])\d{1,2})\s+(?:över|i|före|efter)\s*"
+          r"|\b(?:början|mitten|början på|veckan|sista|första|andra|tredje|påsk|pingst|lång|skär)\s*(?:av|på|i)?\s*)$",
+    "en": r"(?:\b(?:day|days|week|weeks|hours?|minutes?|mins?|months?|years?|fortnight)\s+"
+          r"(?:before|after|from|past|to|till|since|prior to)?\s*"
+          r"|\b(?:quarter|half|twenty|ten|five|fifteen|\d{1,2})\s+(?:before|after|from|past|to|till|since)\s*"
+          r"|\b(?:beginning|start|middle|mid|early|late|begin|first|second|third|fourth|fifth|last|closest"
+          r"|nearest|ides|days?|weeks?|rest|\d+(?:st|nd|rd|th))\s*(?:of|in|the|-)?\s*(?:the\s*)?(?:around\s*)?"
+          r"|\b(?:morning|afternoon|evening|night)\s+of\s+(?:the\s+|this\s+)?"
+          r"|\b(?:easter|palm|black|good|holy|whit|white|maundy|clean|mothering|trinity|lazarus|branch|orthodox"
+          r"|great|cyber|shrove|ash|covenant|chinese|lunar|islamic|parsi|jewish|thanksgiving|halloween|hanukkah"
+          r"|diwali|ramadan|passover|eid)\s*"
+          rf"|\b(?:{_EN_WEEKDAY_WORDS})\s+(?:after|before)?\s*"
+          r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*)$",
+}
+# A number right before an expression that has no deadline word of its own: "9
+# tomorrow", "4/25 at 4pm", "Fri, Jul 18, 2014 19:00"; not "version 4.2" nor a
+# number after a word ("Ticket 4521 Friday", "Room 12, Monday at 10"): an identifier.
+NUMBER_BEFORE = r"(?<![\d.,])(?<![^\W\d_]\s)\d{1,4}(?:st|nd|rd|th|ish|:e|\.)?\s*[-–,]?(?:\s+(?:on|at|the|den|på))?\s*$"
+# A number right after: "Thursday 8h00", "tonight 815", "at 3 15", "for 9am".
+_DIGIT_AFTER = r"(?:from|to|till|until|-|at|@|for|kl\.?|klockan|klo|kello)?\s*\d"
+MODIFIED_AFTER: dict[str, str] = {
+    "fi": r"\s*(?:(?:sitten|aikaisemmin|myöhemmin|alussa|alkupuolella|puolivälissä|loppupuolella"
+          rf"|[a-zåäö]*päivänä|tuntia|minuuttia)\b|{_DIGIT_AFTER})",
+    "sv": r"\s*(?:(?:sedan|tidigare|senare|(?:efter|före)(?!\s+(?:kl|\d))"
+          r"|i\s+(?:förra|nästa|denna|den\s+här)\s+(?!vecka)\w+"
+          rf"|cst|ist|igen|timmar|timme|minuter)\b|{_DIGIT_AFTER}"
+          r"|,?\s*(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?\s*\d)",
+    "en": r"\s*(?:(?:ago|back|hence|(?:before|after)(?!\s+(?:\d|noon|midnight))|earlier|later|ish|of"
+          r"|from\s+(?:now|today|last|next|this)|in\s+(?:\d|a|an|one|two|three)\s|in\s+between|between"
+          r"|in\s+(?:the\s+)?(?:morning|afternoon|evening|night|early|late)|early|late|-?\s*ends?|h|hours?|mins?"
+          r"|minutes?|[ap]\.?\s?m|(?:to|till|until|-)\s*(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+          rf"|twelve)|two\s+thousand|(?:{_EN_MONTH_WORDS})[a-z]*|cst|ist)\b|{_DIGIT_AFTER}"
+          r"|(?<=\S)'s\b|\(\w{3}\))",
 }
 
 # --- English relative phrases handed to dateparser ---------------------------
@@ -298,18 +527,18 @@ TARGET_BEFORE: dict[str, tuple[str, ...]] = {"fi": (), "sv": ("till",), "en": ("
 TARGET_ENDINGS: dict[str, tuple[str, ...]] = {"fi": ("lle", "ksi"), "sv": (), "en": ()}
 START_BEFORE: dict[str, tuple[str, ...]] = {
     "fi": ("alkaen",),
-    "sv": ("från och med", "fr.o.m.", "fr o m", "from", "från"),
-    "en": ("from", "starting", "starting from", "as of", "beginning", "effective"),
+    "sv": ("från och med", "fr.o.m.", "fr o m", "from", "från", "efter"),
+    "en": ("from", "starting", "starting from", "as of", "beginning", "effective", "after"),
 }
 START_AFTER: dict[str, tuple[str, ...]] = {
-    "fi": ("alkaen", "lähtien", "eteenpäin"),
+    "fi": ("alkaen", "lähtien", "eteenpäin", "jälkeen"),
     "sv": ("och framåt",),
     "en": ("onwards", "onward"),
 }
 # Short words allowed between two parts of one expression: "on Monday, the 23rd at 9".
 GLUE_WORDS: dict[str, tuple[str, ...]] = {
     "fi": (),
-    "sv": ("den", "på"),
+    "sv": ("den", "på", "i"),  # "onsdag i nästa vecka"
     "en": ("the", "on", "of"),
 }
 

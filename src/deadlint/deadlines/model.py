@@ -9,7 +9,7 @@ from typing import NamedTuple
 # Fields of TimeExpression that say which *day* is meant; a bare time borrows
 # them from an earlier expression in the same sentence.
 DATE_FIELDS = ("weekday", "weekday_relation", "day", "month", "year", "day_offset", "week_offset",
-               "week_number")
+               "week_number", "ordinal", "easter_offset")
 
 
 @dataclass(frozen=True)
@@ -29,17 +29,26 @@ class TimeExpression:
     hour: int | None = None
     minute: int | None = None
     window_end: tuple[int, int] | None = None  # (hour, minute) of "klo 8-15"
+    utc_offset: int | None = None  # minutes east of UTC of a named zone: "16 CET" = 60
     day_offset: int | None = None  # today=0, tomorrow=1 ...
     week_offset: int | None = None  # this week=0, next week=1
     week_number: int | None = None  # ISO week
     month_end: bool = False  # "end of the month": last business day
     month_offset: int | None = None  # "end of next month" = 1
     business_days: int | None = None  # "within two business days"
+    months_ahead: int | None = None  # "inom en månad", "kuukauden kuluessa": same day, months on
+    minutes_ahead: int | None = None  # "in 15 minutes", "om en timme", "tunnin kuluttua"
+    easter_offset: int | None = None  # "långfredag" = -2: days from Easter Sunday
+    holiday_name: bool = False  # "julafton", "Christmas": a holiday on purpose, never a slip
+    span: bool = False  # a duration ("om 7 dagar"): its last day is arithmetic, not a chosen day
+    ordinal: int | None = None  # "first Tuesday of October" = 1, "the last ..." = -1 (with weekday, month)
+    day_part: str | None = None  # "morning" | "afternoon" | "evening": "tonight at 8" is 20:00
     at_business_end: bool = False  # "EOD", "päivän päätteeksi": the policy's closing time
     relative_phrase: str | None = None  # English span handed to dateparser ("in 3 days")
     is_deadline: bool = False  # a deadline marker (by, mennessä, senast, -hin ...) attaches
     is_start: bool = False  # a start marker (from, alkaen, fr.o.m.) attaches: not a deadline
     is_opening_hours: bool = False  # "avoinna ma-pe klo 8-16": describes hours, promises nothing
+    told_as_past: bool = False  # the sentence reports the past: a date without a year looks back
     date_from_context: bool = False  # a bare time that took its day from earlier in the sentence
 
     @property
@@ -59,7 +68,9 @@ class TimeExpression:
     def names_day(self) -> bool:
         """True when the expression itself says which day (or week/month) is meant."""
         return any(getattr(self, name) is not None for name in DATE_FIELDS) or bool(
-            self.month_end or self.business_days is not None or self.relative_phrase)
+            self.month_end or self.business_days is not None or self.minutes_ahead is not None
+            or self.months_ahead is not None
+            or self.relative_phrase)
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,25 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from .grammar import WORD, Grammar, grammar_for
+from . import lexicon as lx
+from .grammar import DIGIT, WORD, Grammar, grammar_for
 from .model import DATE_FIELDS, TimeExpression
+from .narrative import looks_past_narrative
 
 # Token kinds that name a day, so a following bare "14.30" can hang on them.
-_DAY_KINDS = frozenset({"date", "weekday", "relative_day", "week_number", "relative_week"})
+_DAY_KINDS = frozenset({"date", "weekday", "relative_day", "week_number", "relative_week", "day_part"})
+# Token kinds a bare "8" may stand before: "8 tonight", "9 tomorrow evening".
+_DAY_AFTER_KINDS = frozenset({"day_part", "relative_day"})
+_MODIFIED_BEFORE = {lang: re.compile(source, re.IGNORECASE) for lang, source in lx.MODIFIED_BEFORE.items()}
+_MODIFIED_AFTER = {lang: re.compile(source, re.IGNORECASE) for lang, source in lx.MODIFIED_AFTER.items()}
+_NUMBER_BEFORE = re.compile(lx.NUMBER_BEFORE)
+# Kinds that name a day themselves; a duration next to one ("in 3 weeks on Monday")
+# is a phrase the grammar does not read, so neither part answers.
+_NAMED_DAY_KINDS = frozenset({"date", "weekday", "week_number", "relative_week", "month_end"})
+_LOOK_BACK = 40  # characters before an expression searched for a modifying word
+# Two expressions at most one word apart belong to one phrase: when one is not
+# understood, neither is the other ("sunday from last week", "closest xmas to today").
+_ONE_WORD_APART = re.compile(r"\s*(?:\S+\s+)?")
 # Fields that say nothing about *which* time and so never conflict when merging.
 _FLAG_FIELDS = frozenset({"is_deadline"})
 _DIGIT = re.compile(r"\d")
@@ -50,25 +64,75 @@ class _Group:
         kinds = {t.kind for t in self.members} | {token.kind}
         if "business_days" in kinds and kinds & {"date", "weekday"}:
             return False
+        if {"relative_week", "month_end"} <= kinds:  # "last week end of October": two periods
+            return False
+        if "duration" in kinds and kinds & _NAMED_DAY_KINDS:  # "3 viikon päästä maanantaina"
+            return False
         return not (self.field_names() & (set(token.fields) - _FLAG_FIELDS))
 
 
 def recognise(text: str, lang: str) -> list[TimeExpression]:
     """Non-overlapping time expressions in ``text``, sorted, with character offsets."""
     grammar = _grammar(lang)
-    if not may_hold_time(text, lang):
+    words = _words(text)
+    if DIGIT not in words and grammar.trigger_words.isdisjoint(words):
         return []  # most sentences: no digit and no time word
-    tokens = _tokens(text, grammar)
+    tokens = _tokens(text, grammar, words)
     groups = [g for g in (_validated(g) for g in _group(text, tokens, grammar)) if g]
     _attach_markers(text, tokens, groups, grammar)
+    groups = _whole_phrases(text, lang, groups, grammar)
     # "24/7" is round-the-clock service, not the 24th of July.
     expressions = [e for e in (_expression(text, lang, g) for g in groups) if e.text not in _ALWAYS]
+    if any(e.day is not None and e.year is None for e in expressions) and looks_past_narrative(text, lang):
+        expressions = [replace(e, told_as_past=True) for e in expressions]
     return _borrow_days_within_sentences(text, expressions)
+
+
+def _whole_phrases(text: str, lang: str, groups: list[_Group], grammar: Grammar) -> list[_Group]:
+    """The groups whose whole phrase the grammar read; with a fragment dropped, its
+    neighbours one word away go too."""
+    partial = [not _whole_phrase(text, lang, g) for g in groups]
+    for index in range(len(groups) - 1):
+        first, second = groups[index], groups[index + 1]
+        kinds = {t.kind for t in first.members}, {t.kind for t in second.members}
+        if (_glued(text, first.end, second.start, grammar) and any(
+                "duration" in mine and theirs & _NAMED_DAY_KINDS for mine, theirs in (kinds, kinds[::-1]))):
+            partial[index] = partial[index + 1] = True
+    for index in [i for i, dropped in enumerate(partial) if dropped]:
+        for neighbour in (index - 1, index + 1):
+            if 0 <= neighbour < len(groups):
+                first, second = sorted((groups[index], groups[neighbour]), key=lambda g: g.start)
+                if _ONE_WORD_APART.fullmatch(text, first.end, second.start):
+                    partial[neighbour] = True
+    return [g for g, dropped in zip(groups, partial) if not dropped]
+
+
+def _whole_phrase(text: str, lang: str, group: _Group) -> bool:
+    """False when a word next to the group changes what it means and the grammar
+    did not read it ("the day before yesterday", "3 days ago", "16 CET"): the engine
+    then answers nothing rather than a date for a fragment."""
+    start, end = group.start, group.end
+    if _MODIFIED_AFTER[lang].match(text, end, end + _LOOK_BACK):
+        return False
+    before = text[max(0, start - _LOOK_BACK):start]
+    # Read up to the first member: "beginning of next week" took "beginning" as a marker.
+    if _MODIFIED_BEFORE[lang].search(text[max(0, start - _LOOK_BACK):group.members[0].start]):
+        return False
+    # "9 tomorrow", "4/25 at 4pm"; but "Order 12 by Friday" has its deadline word.
+    return group.members[0].start > start or not _NUMBER_BEFORE.search(before)
 
 
 def may_hold_time(text: str, lang: str) -> bool:
     """False when ``text`` has no digit and no time word, so holds no time expression."""
     return bool(_DIGIT.search(text)) or not _grammar(lang).trigger_words.isdisjoint(WORD.findall(text.lower()))
+
+
+def _words(text: str) -> set[str]:
+    """The lower-cased words of ``text``, and DIGIT when it holds a digit."""
+    words = set(WORD.findall(text.lower()))
+    if _DIGIT.search(text):
+        words.add(DIGIT)
+    return words
 
 
 def _grammar(lang: str) -> Grammar:
@@ -78,9 +142,11 @@ def _grammar(lang: str) -> Grammar:
     return grammar
 
 
-def _tokens(text: str, grammar: Grammar) -> list[_Token]:
+def _tokens(text: str, grammar: Grammar, words: set[str]) -> list[_Token]:
     found: list[_Token] = []
     for order, pattern in enumerate(grammar.patterns):
+        if pattern.needs is not None and pattern.needs.isdisjoint(words):
+            continue
         for match in pattern.regex.finditer(text):
             if match.end() == match.start():
                 continue
@@ -108,23 +174,31 @@ def _group(text: str, tokens: list[_Token], grammar: Grammar) -> list[_Group]:
     for index, token in enumerate(tokens):
         if token.role == "marker":
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if (current and token.fields["marker"] == "deadline" and following is not None
+            if (current and following is not None
                     and following.kind == "time" and current.accepts(following)
                     and _glued(text, current.end, token.start, grammar)
                     and _glued(text, token.end, following.start, grammar)):
-                current.markers.append(token)  # "today by 3pm": the marker sits inside
+                current.markers.append(token)  # "today by 3pm", "imorgon efter kl. 14": inside
             else:
                 current = None
             continue
         joins = current is not None and current.accepts(token) and _glued(text, current.end, token.start, grammar)
         if joins:
             current.members.append(token)
-        elif token.role == "needs_preceding":
+        elif token.role == "needs_preceding" and not _day_follows(text, tokens, index, grammar):
             current = None  # a bare "4.2" with no day before it is a number, and starts nothing
         else:
             current = _Group([token])
             groups.append(current)
     return groups
+
+
+def _day_follows(text: str, tokens: list[_Token], index: int, grammar: Grammar) -> bool:
+    """A bare clock time right before "tonight" / "tomorrow" ("8 tonight") has its day after it."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (token.kind == "time" and following is not None and following.kind in _DAY_AFTER_KINDS
+            and _glued(text, token.end, following.start, grammar))
 
 
 def _validated(group: _Group) -> _Group | None:
@@ -137,7 +211,8 @@ def _validated(group: _Group) -> _Group | None:
             if following is None or following.kind not in ("date", "time"):
                 continue
         if token.role == "needs_preceding" and not any(
-                t.kind in _DAY_KINDS or t.role == "anchor" for t in members[:index]):
+                t.kind in _DAY_KINDS or t.role == "anchor" for t in members[:index]) and not (
+                token.kind == "time" and any(t.kind in _DAY_AFTER_KINDS for t in members[index + 1:])):
             continue
         kept.append(token)
     has_time = any(t.kind == "time" for t in kept)
@@ -145,6 +220,8 @@ def _validated(group: _Group) -> _Group | None:
         kept = [t for t in kept if t.role != "anchor"]
     if not any(t.role != "anchor" for t in kept):
         return None
+    if all(t.kind in ("day_part", "zone") and "day_offset" not in t.fields for t in kept if t.role != "anchor"):
+        return None  # "good morning", "in the afternoon": a part of no day in particular
     return _Group(kept, group.markers)
 
 
@@ -171,10 +248,22 @@ def _expression(text: str, lang: str, group: _Group) -> TimeExpression:
     fields: dict = {}
     for token in group.members:
         fields.update(token.fields)
-    meanings = {m.fields["marker"] for m in group.markers}
+    # A start word inside ("torsdag från 9:30", "imorgon efter kl. 14") starts the time,
+    # not the day: only a deadline word inside, or any word around, says what the whole is.
+    inside = group.members[0].start, group.members[-1].end
+    meanings = {m.fields["marker"] for m in group.markers
+                if m.fields["marker"] == "deadline" or not inside[0] < m.start < inside[1]}
     fields["is_start"] = "start" in meanings
     fields["is_deadline"] = not fields["is_start"] and ("deadline" in meanings or bool(fields.get("is_deadline")))
     fields["is_opening_hours"] = any(t.role == "anchor" for t in group.members)
+    named_day = fields.pop("named_day", None)
+    if named_day and "day" not in fields:  # "julafton 24.12.": the written date rules
+        fields.update(day=named_day[0], month=named_day[1], holiday_name=True)
+    if fields.get("day_part") in ("afternoon", "evening") and fields.get("hour") is not None \
+            and 1 <= fields["hour"] < 12:
+        fields["hour"] += 12  # "tonight at 8", "i morgon eftermiddag kl 3"
+        if fields.get("window_end") and fields["window_end"][0] < 12:
+            fields["window_end"] = (fields["window_end"][0] + 12, fields["window_end"][1])
     start, end = group.start, _without_full_stop(text, group.start, group.end)
     return TimeExpression(start=start, end=end, text=text[start:end], lang=lang,
                           granularity=_granularity(fields), **fields)

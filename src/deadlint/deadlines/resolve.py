@@ -5,8 +5,12 @@ Choices (documented because people disagree about them):
   clock time later than now is given; otherwise the same day next week
   (check ``weekday-is-today`` flags the ambiguity). "this Friday" allows today,
   "next Monday" never means today, "last Monday" / "i måndags" look back.
-* A date without a year is its NEAREST occurrence, past or future, so a stale
-  date stays in the past and ``deadline-past`` can fire.
+* A date without a year is the NEXT one to come ("by 10/10" in February is this
+  October), unless the sentence reports the past (then the nearest one) or
+  the date passed less than a month ago: that is a stale date in a draft, kept
+  in the past so ``deadline-past`` can fire, not a promise for next year.
+* A duration ("om 7 dagar", "in 15 minutes") counts from now: days land on a day,
+  shorter spans on the minute.
 * A bare clock time without a day is today, or tomorrow when already passed.
 * Day-level answers sit at the policy's business end (business start for
   "from ..." expressions); weeks end on their last business day up to Friday;
@@ -16,7 +20,7 @@ Choices (documented because people disagree about them):
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -36,14 +40,18 @@ def resolve(expr: TimeExpression, now: datetime, calendar: BusinessCalendar) -> 
     local_now = now.astimezone(zone)
     if expr.relative_phrase:
         return _resolve_phrase(expr, local_now, calendar, zone)
+    if expr.minutes_ahead is not None:
+        return Resolution(expr, local_now + timedelta(minutes=expr.minutes_ahead), None, "minute", has_time=True)
     day = _day(expr, local_now, calendar)
     if day is None:
         return None
     if expr.hour is not None:
-        start = datetime.combine(day, time(expr.hour, expr.minute or 0), zone)
+        # "16 CET" is 16:00 in that zone, told in the policy's: 17:00 in Helsinki.
+        stated = zone if expr.utc_offset is None else timezone(timedelta(minutes=expr.utc_offset))
+        start = datetime.combine(day, time(expr.hour, expr.minute or 0), stated).astimezone(zone)
         end = None
         if expr.window_end is not None:
-            end = datetime.combine(day, time(*expr.window_end), zone)
+            end = datetime.combine(day, time(*expr.window_end), stated).astimezone(zone)
         return Resolution(expr, start, end, expr.granularity, has_time=True)
     policy = calendar.policy
     if expr.at_business_end:
@@ -69,10 +77,22 @@ def _day(expr: TimeExpression, local_now: datetime, calendar: BusinessCalendar) 
     today = local_now.date()
     if expr.business_days is not None:
         return calendar.add_business_days(today, expr.business_days)
+    if expr.months_ahead is not None:  # the same day that many months on, or that month's last
+        year, month = _shifted_month(today, expr.months_ahead)
+        return date(year, month, min(today.day, _stdlib_calendar.monthrange(year, month)[1]))
     if expr.month_end:
         return _month_end(expr, today, calendar)
+    if expr.easter_offset is not None:
+        return _coming_easter_day(expr.easter_offset, expr.year, today)
+    if expr.ordinal is not None:
+        return _ordinal_day(expr, today)
+    if expr.day is not None and expr.month_offset is not None:  # "the 20th of next month"
+        year, month = _shifted_month(today, expr.month_offset)
+        return date(year, month, expr.day) if expr.day <= _stdlib_calendar.monthrange(year, month)[1] else None
     if expr.day is not None and expr.month is not None:
-        return _nearest_date(expr.day, expr.month, expr.year, today)
+        return _coming_date(expr.day, expr.month, expr.year, today, expr.told_as_past)
+    if expr.day is not None:
+        return _coming_day_of_month(expr.day, today)
     if expr.week_number is not None or expr.week_offset is not None:
         monday = _week_monday(expr, today)
         if monday is None:
@@ -93,18 +113,74 @@ def _day(expr: TimeExpression, local_now: datetime, calendar: BusinessCalendar) 
     return None
 
 
-def _nearest_date(day: int, month: int, year: int | None, today: date) -> date | None:
-    years = (year,) if year is not None else (today.year - 1, today.year, today.year + 1)
+# A date without a year that passed less than this long ago is a stale date, not next year's.
+_STALE_DAYS = 31
+
+
+def _coming_date(day: int, month: int, year: int | None, today: date, told_as_past: bool = False) -> date | None:
+    ahead = 5 if (day, month) == (29, 2) else 2  # the next 29 February may be four years off
+    years = (year,) if year is not None else range(today.year - 1, today.year + ahead)
     candidates = []
     for candidate_year in years:
         try:
             candidates.append(date(candidate_year, month, day))
         except ValueError:  # 29.2. in a common year
             continue
-    if not candidates:
-        return None
-    # Nearest wins; on a tie prefer the future.
-    return min(candidates, key=lambda d: (abs((d - today).days), d < today))
+    if not candidates or year is not None:
+        return candidates[0] if candidates else None
+    if told_as_past:  # nearest wins; on a tie prefer the future
+        return min(candidates, key=lambda d: (abs((d - today).days), d < today))
+    return next(d for d in candidates if (today - d).days < _STALE_DAYS)
+
+
+def _coming_day_of_month(day: int, today: date) -> date | None:
+    """"By the 15th": this month's, or next month's once this month's has gone."""
+    for months_ahead in range(3):  # the 31st skips months that have none
+        months = today.year * 12 + today.month - 1 + months_ahead
+        year, month = divmod(months, 12)
+        if day <= _stdlib_calendar.monthrange(year, month + 1)[1]:
+            candidate = date(year, month + 1, day)
+            if candidate >= today:
+                return candidate
+    return None
+
+
+def _coming_easter_day(offset: int, year: int | None, today: date) -> date:
+    from dateutil.easter import easter  # imported on first use: only Easter phrases need it
+
+    if year is not None:
+        return easter(year) + timedelta(days=offset)
+    days = [easter(y) + timedelta(days=offset) for y in (today.year - 1, today.year, today.year + 1)]
+    return next(d for d in days if (today - d).days < _STALE_DAYS)
+
+
+def _shifted_month(today: date, offset: int) -> tuple[int, int]:
+    year, month = divmod(today.year * 12 + today.month - 1 + offset, 12)
+    return year, month + 1
+
+
+def _ordinal_day(expr: TimeExpression, today: date) -> date | None:
+    """"The first Tuesday of October", "the last day of October": in the coming such month;
+    "the first Monday of next month": in that month, past or not."""
+    def in_month(year: int, month: int) -> date | None:
+        days = _stdlib_calendar.monthrange(year, month)[1]
+        if expr.weekday is None:
+            return date(year, month, days)
+        if expr.ordinal < 0:
+            last = date(year, month, days)
+            return last - timedelta(days=(last.weekday() - expr.weekday) % 7)
+        first = date(year, month, 1)
+        day = first + timedelta(days=(expr.weekday - first.weekday()) % 7 + 7 * (expr.ordinal - 1))
+        return day if day.month == month else None
+
+    def in_year(year: int) -> date | None:
+        return in_month(year, expr.month)
+
+    if expr.month is None:
+        return in_month(*_shifted_month(today, expr.month_offset or 0))
+    if expr.year is not None:
+        return in_year(expr.year)
+    return next((d for d in (in_year(today.year), in_year(today.year + 1)) if d and d >= today), None)
 
 
 def _week_monday(expr: TimeExpression, today: date) -> date | None:
@@ -139,6 +215,8 @@ def _weekday(expr: TimeExpression, local_now: datetime, clock: tuple[int, int] |
         ahead = ahead - 7 if ahead else -7
     elif relation == "next":
         ahead = ahead or 7
+    elif relation == "after_next":  # the one a week after the coming one
+        ahead = (ahead or 7) + 7
     elif relation != "this" and ahead == 0:
         later_today = clock is not None and clock > (local_now.hour, local_now.minute)
         ahead = 0 if later_today else 7
@@ -147,11 +225,9 @@ def _weekday(expr: TimeExpression, local_now: datetime, clock: tuple[int, int] |
 
 def _month_end(expr: TimeExpression, today: date, calendar: BusinessCalendar) -> date:
     if expr.month is not None:
-        year = expr.year or _nearest_date(1, expr.month, None, today.replace(day=1)).year
+        year = expr.year or _coming_date(1, expr.month, None, today.replace(day=1)).year
         month = expr.month
     else:
-        months = today.year * 12 + today.month - 1 + (expr.month_offset or 0)
-        year, month = divmod(months, 12)
-        month += 1
+        year, month = _shifted_month(today, expr.month_offset or 0)
     last = date(year, month, _stdlib_calendar.monthrange(year, month)[1])
     return calendar.last_business_day_on_or_before(last)
