@@ -22,7 +22,7 @@ _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 # Finnish and Swedish verbs also occur in prose ("Som jag skrev igår:"), so
 # those headers must carry a digit of their date or time on the first line.
 _REPLY_HEADER = re.compile(
-    r"^[ \t]*(?:"
+    r"^[ \t]*+(?:"
     r"On\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bwrote:"
     r"|(?=[^\n]*\d)[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bkirjoitti\b[^\n]{0,60}?:"
     r"|(?=[^\n]*\d)[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bskrev\b[^\n]{0,200}?:"
@@ -31,7 +31,7 @@ _REPLY_HEADER = re.compile(
 )
 # A reply header followed by ">" lines introduces an inline or bottom-posted
 # quote: the ">" lines are blanked one by one and the sender's text may follow.
-_QUOTE_FOLLOWS = re.compile(r"\n(?:[ \t]*\n)*[ \t]*>")
+_QUOTE_FOLLOWS = re.compile(r"\n(?:[ \t]*+\n)*+[ \t]*+>")
 
 _HISTORY_MARKER = re.compile(
     r"^[ \t]*(?:"
@@ -61,9 +61,9 @@ _MOBILE_FOOTER = re.compile(
 # A sign-off alone on its line starts the signature block when only a few short
 # lines follow it (name, title, phone) — taglines there are not promises.
 _SIGN_OFF = re.compile(
-    r"^[ \t]*(?:best|kind|warm|many thanks and)?[ \t]*(?:regards|wishes|cheers|thanks|thank you|sincerely|yours sincerely"
+    r"^[ \t]*+(?:(?:best|kind|warm|many thanks and)[ \t]*)?(?:regards|wishes|cheers|thanks|thank you|sincerely|yours sincerely"
     r"|ystävällisin terveisin|parhain terveisin|terveisin|yst\.? ?terv\.?|t\.|kiittäen|kiitos"
-    r"|med vänliga hälsningar|vänliga hälsningar|med vänlig hälsning|hälsningar|mvh|vänligen|tack)[ \t]*[,.!]?[ \t]*\r?$",
+    r"|med vänliga hälsningar|vänliga hälsningar|med vänlig hälsning|hälsningar|mvh|vänligen|tack)[ \t]*+[,.!]?[ \t]*+\r?$",
     re.MULTILINE | re.IGNORECASE,
 )
 _SIGNATURE_MAX_LINES = 8
