@@ -10,43 +10,34 @@ from __future__ import annotations
 
 import re
 
+from deadlint.extract.headers import reply_headers
 from deadlint.extract.masking import mask_spans
 
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 
-# "On Mon, 16 Nov 2026 at 09:12, Jane <jane@example.com> wrote:"
-# "Ma 16.11.2026 klo 9.12 Matti <matti@example.fi> kirjoitti:"
-# "Matti Meikäläinen kirjoitti 16.11.2026 klo 9.12:" (Thunderbird, Apple Mail)
-# "Den mån 16 nov. 2026 kl 09:12 skrev Anna <anna@example.se>:"
-# Headers wrap over two lines in many clients, hence the optional newline. The
-# Finnish and Swedish verbs also occur in prose ("Som jag skrev igår:"), so
-# those headers must carry a digit of their date or time on the first line.
-_REPLY_HEADER = re.compile(
-    r"^[ \t]*+(?:"
-    r"On\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bwrote:"
-    r"|(?=[^\n]*\d)[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bkirjoitti\b[^\n]{0,60}?:"
-    r"|(?=[^\n]*\d)[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bskrev\b[^\n]{0,200}?:"
-    r")[ \t]*\r?$",
-    re.MULTILINE,
-)
 # A reply header followed by ">" lines introduces an inline or bottom-posted
 # quote: the ">" lines are blanked one by one and the sender's text may follow.
 _QUOTE_FOLLOWS = re.compile(r"\n(?:[ \t]*+\n)*+[ \t]*+>")
 
+# Separator lines that start forwarded or quoted history, by language.
+_HISTORY_WORDS = (
+    "Original Message|Reply Message|Forwarded message|Forwarded Message"
+    "|Alkuperäinen viesti|Välitetty viesti|Edelleenlähetetty viesti"
+    "|Ursprungligt meddelande|Vidarebefordrat meddelande"
+    "|Oprindelig meddelelse|Oprindelig besked|Videresendt meddelelse|Opprinnelig melding|Videresendt melding"
+    "|Ursprüngliche Nachricht|Originalnachricht|Weitergeleitete Nachricht"
+    "|Oorspronkelijk bericht|Origineel bericht|Doorgestuurd bericht"
+    "|Message d'origine|Message original|Message transféré"
+    "|Mensaje original|Mensaje reenviado|Messaggio originale|Messaggio inoltrato"
+    "|Wiadomość oryginalna|Oryginalna wiadomość|Przekazana wiadomość|Mensagem original|Mensagem encaminhada"
+    "|Исходное сообщение|Пересылаемое сообщение"
+)
 _HISTORY_MARKER = re.compile(
     r"^[ \t]*(?:"
-    r"-{2,}\s*(?:Original Message|Alkuperäinen viesti|Ursprungligt meddelande|Forwarded message"
-    r"|Välitetty viesti|Edelleenlähetetty viesti|Vidarebefordrat meddelande)\s*-{2,}"
+    r"-{2,}\s*(?:" + _HISTORY_WORDS + r")\s*-{2,}"
     r"|Begin forwarded message:"
     r"|_{10,}"
     r")[ \t]*\r?$",
-    re.MULTILINE | re.IGNORECASE,
-)
-
-# Outlook's reply block: a "From:" line followed within a few lines by a "Sent:"/"Date:" line.
-_OUTLOOK_HEADER = re.compile(
-    r"^[ \t]*(?:\*\*)?(?:From|Lähettäjä|Från|Lähettäjä)(?:\*\*)?:[^\n]*\n"
-    r"(?:[^\n]*\n){0,3}?[ \t]*(?:\*\*)?(?:Sent|Date|Lähetetty|Päivämäärä|Skickat|Datum)(?:\*\*)?:",
     re.MULTILINE | re.IGNORECASE,
 )
 
@@ -75,22 +66,23 @@ _SENTENCE_LINE = re.compile(r"^(?:\S+\s+){3,}\S*[.!?]\s*$")
 _POSTSCRIPT = re.compile(r"^\s*P\.?\s?S\b", re.IGNORECASE)
 
 
-def _split_reply_headers(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+def _split_reply_headers(text: str, written: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Reply headers directly followed by ">" lines (inline and bottom posting:
     they only introduce that quote), and the starts of the others (history follows)."""
     introductions, history = [], []
-    for m in _REPLY_HEADER.finditer(text):
-        if _QUOTE_FOLLOWS.match(text, m.end()):
-            introductions.append(m.span())
+    for start, end, kind in reply_headers(text, written):
+        if kind == "attribution" and _QUOTE_FOLLOWS.match(text, end):
+            introductions.append((start, end))
         else:
-            history.append(m.start())
+            history.append(start)
+            break  # everything below is history
     return introductions, history
 
 
 def _history_start(text: str, reply_history: list[int]) -> int | None:
     """Offset where quoted history begins and runs to the end (reply header
-    followed by unquoted history, Outlook block, forward marker)."""
-    starts = [m.start() for pattern in (_HISTORY_MARKER, _OUTLOOK_HEADER) if (m := pattern.search(text))]
+    followed by unquoted history, header block, forward marker)."""
+    starts = [m.start() for m in (_HISTORY_MARKER.search(text),) if m]
     starts += reply_history[:1]
     return min(starts) if starts else None
 
@@ -104,7 +96,8 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
     """Spans of quoted history and signatures in ``text`` (markup already blanked).
     ``written`` is the same text before blanking, when there is one: signature
     lines are judged there, where "%AGENT_NAME%" under a sign-off is a name line."""
-    introductions, reply_history = _split_reply_headers(text)
+    written = written if written is not None else text
+    introductions, reply_history = _split_reply_headers(text, written)
     spans = [m.span() for m in _QUOTED_LINE.finditer(text)] + introductions
     end = len(text)
     cut = _history_start(text, reply_history)
@@ -118,7 +111,7 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
     spans.extend(m.span() for m in _MOBILE_FOOTER.finditer(text, 0, end))
     # Quotes below a sign-off ("Best regards, Jane" over "> ...") are not part of
     # the signature; judge the lines after the sign-off with them blanked.
-    unquoted = mask_spans(written if written is not None else text, spans)
+    unquoted = mask_spans(written, spans)
     for sign_off in _SIGN_OFF.finditer(text, 0, end):
         rest = [line for line in unquoted[sign_off.end():end].splitlines() if line.strip()]
         if _is_signature(rest):
