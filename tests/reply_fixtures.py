@@ -3,9 +3,9 @@
 The fixtures (../shared/external/reply-fixtures, see its manifest.json) label every line of a
 message: R the new reply, Q quoted history or its header, S signature, M reply and header on one
 line, X ambiguous. A vague sentence in the fixture's language is placed next to a few lines of
-each run of one label and takes that label: after a Q or S line (with the quote prefix of the
-next line of the run), deadlint must stay silent on it; before an R line (or inside an M line
-where its reply part ends), deadlint must flag it. HTML fixtures name an anchor text
+each run of one label (the first, middle and last) and takes that label: after the last line of
+a Q or S paragraph (with the quote prefix of the next line of the run), deadlint must stay silent
+on it; before an R line (or inside an M line where its reply part ends), deadlint must flag it. HTML fixtures name an anchor text
 in the reply (anchor_B) and one in the quote (anchor_A); the sentence goes right after each.
 
     python tests/reply_fixtures.py [--verbose]    prints the figures (docs/quoted-text.md)
@@ -59,13 +59,23 @@ def _prefix(line: str) -> str:
     return match.group() if match else ""
 
 
+def _paragraph_end(lines: list[str], labels: str, i: int) -> bool:
+    """Line i ends a paragraph of its run: the next line is blank, of another label,
+    or starts a quote. Placing the sentence there never splits a wrapped header."""
+    if i + 1 >= len(lines) or labels[i + 1] != labels[i] or not lines[i + 1].strip():
+        return True
+    return bool(_prefix(lines[i + 1])) and not _prefix(lines[i])
+
+
 def _sites(labels: str, lines: list[str]) -> list[int]:
-    """Indexes of the lines to place the sentence after: a few from each run of one label."""
+    """Indexes of the lines to place the sentence next to: a few from each run of one label
+    (for R any line, for the others the ends of paragraphs)."""
     sites: list[int] = []
     start = 0
     for end in range(1, len(labels) + 1):
         if end == len(labels) or labels[end] != labels[start]:
-            run = [i for i in range(start, end) if lines[i].strip()] or list(range(start, end))
+            run = [i for i in range(start, end) if lines[i].strip()
+                   and (labels[i] in "RM" or _paragraph_end(lines, labels, i))] or list(range(start, end))
             picks = {run[0], run[len(run) // 2], run[-1]} if len(run) >= _SITES_PER_RUN else set(run)
             sites.extend(sorted(picks))
             start = end

@@ -43,10 +43,12 @@ _FIELD = re.compile(
     + r")[*_]{0,2}[ \t]?:", re.IGNORECASE,
 )
 _SENDERS = frozenset(_SENDER_FIELDS)
+_DATES = frozenset({"sent", "date", "lähetetty", "päivämäärä", "skickat", "datum", "sendt", "dato", "gesendet",
+                    "verzonden", "envoyé", "enviado", "fecha", "inviato", "data", "wysłano", "отправлено", "дата"})
 
 # Verbs of a reply attribution, and words that open one ("On", "Am", "Le", "Den"...).
 _VERBS = (
-    r"wrote|writes|kirjoitti|skrev|schrieb|schreef|a écrit|escribió|escreveu|ha scritto|scrisse"
+    r"wrote|writes|kirjoitti|skrev|schrieb|schreef|geschreven|a écrit|escribió|escreveu|ha scritto|scrisse"
     r"|napisał\(a\)|napisała|napisał|написал\(а\)|написала|написал|написав|写道"
 )
 _ENDS_WITH_VERB = re.compile(r"(?:^|[\s,])(?:" + _VERBS + r")[ \t]*:?[ \t]*-*[ \t]*$", re.IGNORECASE)
@@ -54,6 +56,7 @@ _HAS_VERB = re.compile(r"(?:^|[\s,\"'>])(?:" + _VERBS + r")(?=[\s:]|$)", re.IGNO
 _NORDIC_VERBS = frozenset({"kirjoitti", "skrev"})
 _OPENER = re.compile(r"[ \t]*(?:-{2,}[ \t]*)?(?:On|Am|Op|Le|El|Il|Em|W dniu|Den|Dne|Dnia|Il giorno)\b")
 _DATE_FIRST = re.compile(r"[ \t]*\d")
+_ADDRESS_COLON = re.compile(r"@[^\s<>]+>[ \t]*:[ \t]*$")
 # The first line of a wrapped header holds its date or the sender's address.
 _HEADER_START = re.compile(r"[\d@<]")
 _SENTENCE_END = re.compile(r"[.!?][ \t]*$")
@@ -75,7 +78,9 @@ def _is_attribution(block: str, written: str) -> bool:
         return has_address or has_digit and (opens or verb.group().strip(" ,\"'>").lower() in _NORDIC_VERBS)
     if _ENDS_WITH_VERB.search(block):  # "---- On Tue, 22 Dec 2015 ... wrote ----"
         return has_digit and bool(_OPENER.match(block))
-    return stripped.endswith(":") and has_address and bool(_DATE_FIRST.match(block))
+    # Date first, or any date with the sender's <address> right before the colon.
+    return stripped.endswith(":") and has_address and has_digit and bool(
+        _DATE_FIRST.match(block) or _ADDRESS_COLON.search(written))
 
 
 def attribution_lines(lines: list[str], written: list[str], i: int) -> int:
@@ -115,7 +120,8 @@ def header_block_at(lines: list[str], i: int) -> bool:
             fields.append(field)
             gap = 0
         j += 1
-    return len(set(fields)) >= 2 and bool(_SENDERS & set(fields))
+    # The sender, or a date line first ("Date:" then "To:"), and another field.
+    return len(set(fields)) >= 2 and bool(_SENDERS & set(fields) or fields[0] in _DATES)
 
 
 # A header after reply text on the same line: "Thanks! On Wed, Apr 4, 2012, bob@example.com wrote:".

@@ -21,7 +21,7 @@ _QUOTE_FOLLOWS = re.compile(r"\n(?:[ \t]*+\n)*+[ \t]*+>")
 
 # Separator lines that start forwarded or quoted history, by language.
 _HISTORY_WORDS = (
-    "Original Message|Reply Message|Forwarded message|Forwarded Message"
+    "Original Message|Reply Message|Forwarded message|Forwarded Message|Antwort Nachricht"
     "|Alkuperäinen viesti|Välitetty viesti|Edelleenlähetetty viesti"
     "|Ursprungligt meddelande|Vidarebefordrat meddelande"
     "|Oprindelig meddelelse|Oprindelig besked|Videresendt meddelelse|Opprinnelig melding|Videresendt melding"
@@ -34,29 +34,53 @@ _HISTORY_WORDS = (
 )
 _HISTORY_MARKER = re.compile(
     r"^[ \t]*(?:"
-    r"-{2,}\s*(?:" + _HISTORY_WORDS + r")\s*-{2,}"
+    r"[*_]{0,2}-{2,}\s*(?:" + _HISTORY_WORDS + r")\s*-{2,}[*_]{0,2}"
     r"|Begin forwarded message:"
     r"|_{10,}"
     r")[ \t]*\r?$",
     re.MULTILINE | re.IGNORECASE,
 )
 
+_RULE_ABOVE = re.compile(r"^[ \t]*[*_]{0,2}(?:-{3,}|_{3,}|={3,}|\*{3,})[*_]{0,2}[ \t]*\r?\n(?:[ \t]*\r?\n)*\Z", re.MULTILINE)
 _SIGNATURE_DASHES = re.compile(r"^--[ \t]*\r?$", re.MULTILINE)
 
-_MOBILE_FOOTER = re.compile(
-    r"^[ \t]*(?:Sent from my \w+|Get Outlook for \w+|Lähetetty (?:iPhonesta|iPadista|Android-laitteesta|\w+-laitteesta)"
-    r"|Lähetetty \w+ -?puhelimesta|Skickat från min \w+|Hanki Outlook \S+|(?:Skaffa|Hämta) Outlook för \w+)[^\n]*$",
-    re.MULTILINE | re.IGNORECASE,
+# What mail apps append under the text ("Sent from my iPhone"), by language. Such a
+# line without a comma is the app's: what follows it is signature or quoted
+# history. With one it may be a sentence ("Sent from my desk, is much easier"):
+# then only the line itself is masked.
+_FOOTER_WORDS = (
+    r"Sent from my \w+|Sent from \w+ for|Sent via|Sent wirelessly from|Get Outlook for \w+"
+    r"|Lähetetty (?:iPhonesta|iPadista|Android-laitteesta|\w+-laitteesta)|Lähetetty \w+ -?puhelimesta|Hanki Outlook \S+"
+    r"|Skickat från min \w+|(?:Skaffa|Hämta) Outlook för \w+|Sendt fra min \w+"
+    r"|Von meinem \w+|Gesendet (?:von|mit) \w+|Diese Nachricht wurde von meinem|Verstuurd vanaf mijn|Verzonden (?:vanaf|met)"
+    r"|Envoyé (?:de|depuis) mon|Obtenir Outlook pour|Enviado desde mi|Enviado do meu|Inviato da|Wysłane z|Wysłano z"
+)
+_MOBILE_FOOTER = re.compile(r"^[ \t]*(?:" + _FOOTER_WORDS + r")[^\n]*$", re.MULTILINE | re.IGNORECASE)
+
+# A rule line ("---", "—", "__", "=====") over a short block or a mailing list's
+# footer starts the signature; "--" always does.
+_RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|[—–]+|_{2,9}|={3,}|\*{3,}|~{3,})[ \t]*\r?$", re.MULTILINE)
+_LIST_FOOTER = re.compile(
+    r"mailing list|unsubscribe|listinfo|you received this|you are receiving this|abmelden|désabonner"
+    r"|avregistrera|peruuta tilaus", re.IGNORECASE,
 )
 
 # A sign-off alone on its line starts the signature block when only a few short
 # lines follow it (name, title, phone) — taglines there are not promises.
 _SIGN_OFF = re.compile(
-    r"^[ \t]*+(?:(?:best|kind|warm|many thanks and)[ \t]*)?(?:regards|wishes|cheers|thanks|thank you|sincerely|yours sincerely"
+    r"^[ \t]*+(?:(?:best|kind|warm|many thanks and)[ \t]*)?(?:regards|wishes|cheers|thanks|thank you|sincerely"
+    r"|yours sincerely|best|thx"
     r"|ystävällisin terveisin|parhain terveisin|terveisin|yst\.? ?terv\.?|t\.|kiittäen|kiitos"
-    r"|med vänliga hälsningar|vänliga hälsningar|med vänlig hälsning|hälsningar|mvh|vänligen|tack)[ \t]*+[,.!]?[ \t]*+\r?$",
+    r"|med vänliga hälsningar|vänliga hälsningar|med vänlig hälsning|hälsningar|mvh|vänligen|tack"
+    r"|med venlig hilsen|venlig hilsen|venlige hilsner|med vennlig hilsen|vennlig hilsen|hilsen"
+    r"|mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|liebe grüße|grüße|gruß"
+    r"|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groeten|groet"
+    r"|cordialement|bien cordialement|bien à vous|saludos|un saludo|atentamente|cordiali saluti|saluti"
+    r"|pozdrawiam|z poważaniem|atenciosamente)[ \t]*+[,.!]?[ \t]*+\r?$",
     re.MULTILINE | re.IGNORECASE,
 )
+# "-Jane Doe", "/John", "~roman": a name glued to a dash or slash signs off too.
+_DASHED_NAME = re.compile(r"^[ \t]*[-~/][^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*){0,3}[ \t]*\r?$", re.MULTILINE)
 _SIGNATURE_MAX_LINES = 8
 # A sentence right after a sign-off ("Thanks!" then "We will fix it ASAP.") means
 # the sign-off was a greeting, not the start of a signature. Below a name line a
@@ -71,7 +95,9 @@ def _split_reply_headers(text: str, written: str) -> tuple[list[tuple[int, int]]
     they only introduce that quote), and the starts of the others (history follows)."""
     introductions, history = [], []
     for start, end, kind in reply_headers(text, written):
-        if kind == "attribution" and _QUOTE_FOLLOWS.match(text, end):
+        # Above the first header stands the sender's text; with none, the header only
+        # introduces what follows (the sender answers below it, as in a forum reply).
+        if kind == "attribution" and (_QUOTE_FOLLOWS.match(text, end) or not text[:start].strip()):
             introductions.append((start, end))
         else:
             history.append(start)
@@ -83,13 +109,24 @@ def _history_start(text: str, reply_history: list[int]) -> int | None:
     """Offset where quoted history begins and runs to the end (reply header
     followed by unquoted history, header block, forward marker)."""
     starts = [m.start() for m in (_HISTORY_MARKER.search(text),) if m]
-    starts += reply_history[:1]
+    if reply_history:
+        # A rule line just above a header (Outlook's, a webmail's) belongs to it.
+        above = _RULE_ABOVE.search(text, 0, reply_history[0])
+        starts.append(above.start() if above else reply_history[0])
     return min(starts) if starts else None
 
 
-def _is_signature(lines: list[str]) -> bool:
-    return (len(lines) <= _SIGNATURE_MAX_LINES and not (lines and _SENTENCE_LINE.match(lines[0]))
+def _is_signature(lines: list[str], after_name: bool = False) -> bool:
+    """Whether the lines below a sign-off are a signature. A sentence right below
+    a sign-off word makes that word a greeting; below a name it is a tagline."""
+    return (len(lines) <= _SIGNATURE_MAX_LINES and (after_name or not (lines and _SENTENCE_LINE.match(lines[0])))
             and all(len(line) <= 80 and not _POSTSCRIPT.match(line) for line in lines))
+
+
+def _is_rule_signature(lines: list[str]) -> bool:
+    """Below a rule line, a signature with no further rule: a rule between sections
+    of the sender's own text is followed by more rules or headings."""
+    return _is_signature(lines) and not any(_RULE_LINE.match(line) for line in lines)
 
 
 def quote_and_signature_spans(text: str, written: str | None = None) -> list[tuple[int, int]]:
@@ -108,13 +145,25 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
     if dashes:
         spans.append((dashes.start(), end))
         end = dashes.start()
-    spans.extend(m.span() for m in _MOBILE_FOOTER.finditer(text, 0, end))
+    for footer in _MOBILE_FOOTER.finditer(text, 0, end):
+        spans.append(footer.span())
+        if "," not in footer.group():
+            spans.append((footer.start(), end))
+            end = footer.start()
+            break
     # Quotes below a sign-off ("Best regards, Jane" over "> ...") are not part of
     # the signature; judge the lines after the sign-off with them blanked.
     unquoted = mask_spans(written, spans)
-    for sign_off in _SIGN_OFF.finditer(text, 0, end):
+    for rule in _RULE_LINE.finditer(text, 0, end):
+        rest = [line for line in unquoted[rule.end():end].splitlines() if line.strip()]
+        if rest and (_is_rule_signature(rest) or any(_LIST_FOOTER.search(line) for line in rest)):
+            spans.append((rule.start(), end))
+            end = rule.start()
+            break
+    sign_offs = sorted([*_SIGN_OFF.finditer(text, 0, end), *_DASHED_NAME.finditer(text, 0, end)], key=lambda m: m.start())
+    for sign_off in sign_offs:
         rest = [line for line in unquoted[sign_off.end():end].splitlines() if line.strip()]
-        if _is_signature(rest):
+        if _is_signature(rest, after_name=sign_off.re is _DASHED_NAME):
             spans.append((sign_off.start(), end))
             break
     return spans
