@@ -56,6 +56,8 @@ _HAS_VERB = re.compile(r"(?:^|[\s,\"'>])(?:" + _VERBS + r")(?=[\s:]|$)", re.IGNO
 _NORDIC_VERBS = frozenset({"kirjoitti", "skrev"})
 _OPENER = re.compile(r"[ \t]*(?:-{2,}[ \t]*)?(?:On|Am|Op|Le|El|Il|Em|W dniu|Den|Dne|Dnia|Il giorno)\b")
 _DATE_FIRST = re.compile(r"[ \t]*\d")
+_NUMERIC_DATE_FIRST = re.compile(r"[ \t]*(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\b")
+_ADDRESS_LAST = re.compile(r"<[^\s<>@]+@[^\s<>]+>[ \t]*$")
 _ADDRESS_COLON = re.compile(r"@[^\s<>]+>[ \t]*:[ \t]*$")
 # The first line of a wrapped header holds its date or the sender's address.
 _HEADER_START = re.compile(r"[\d@<]")
@@ -78,6 +80,8 @@ def _is_attribution(block: str, written: str) -> bool:
         return has_address or has_digit and (opens or verb.group().strip(" ,\"'>").lower() in _NORDIC_VERBS)
     if _ENDS_WITH_VERB.search(block):  # "---- On Tue, 22 Dec 2015 ... wrote ----"
         return has_digit and bool(_OPENER.match(block))
+    if _NUMERIC_DATE_FIRST.match(block) and _ADDRESS_LAST.search(written):
+        return True  # "2013/7/20 sam via Discourse Meta <info@discourse.org>" (older Gmail)
     # Date first, or any date with the sender's <address> right before the colon.
     return stripped.endswith(":") and has_address and has_digit and bool(
         _DATE_FIRST.match(block) or _ADDRESS_COLON.search(written))
@@ -85,13 +89,14 @@ def _is_attribution(block: str, written: str) -> bool:
 
 def attribution_lines(lines: list[str], written: list[str], i: int) -> int:
     """How many lines (1-3) from line i form an attribution; 0 when none does."""
-    if not lines[i].strip() or lines[i].lstrip().startswith(">"):
+    # Blank and quoted lines are judged as written: a masked address leaves a line blank.
+    if not written[i].strip() or written[i].lstrip().startswith(">"):
         return 0
     if _is_attribution(lines[i], written[i]):
         return 1
     for count in (2, 3):
         last = i + count
-        if (last > len(lines) or not lines[last - 1].strip() or lines[last - 1].lstrip().startswith(">")
+        if (last > len(lines) or not written[last - 1].strip() or written[last - 1].lstrip().startswith(">")
                 or _SENTENCE_END.search(lines[last - 2])):
             return 0
         if _HEADER_START.search(written[i]) and _is_attribution(" ".join(lines[i:last]), " ".join(written[i:last])):

@@ -41,7 +41,11 @@ _HISTORY_MARKER = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 
-_RULE_ABOVE = re.compile(r"^[ \t]*[*_]{0,2}(?:-{3,}|_{3,}|={3,}|\*{3,})[*_]{0,2}[ \t]*\r?\n(?:[ \t]*\r?\n)*\Z", re.MULTILINE)
+# A rule line just above a header belongs to it: any rule directly above it, or
+# a long one (Outlook's, a webmail's) up to three lines above.
+_RULE_ABOVE = re.compile(
+    r"^[ \t]*[*_]{0,2}(?:(?:-{3,}|_{3,}|={3,}|\*{3,})[*_]{0,2}[ \t]*\r?\n(?:[ \t]*\r?\n)*"
+    r"|(?:-{20,}|_{20,}|={20,})[*_]{0,2}[ \t]*\r?\n(?:[^\n]*\n){0,3})\Z", re.MULTILINE)
 _SIGNATURE_DASHES = re.compile(r"^--[ \t]*\r?$", re.MULTILINE)
 
 # What mail apps append under the text ("Sent from my iPhone"), by language. Such a
@@ -110,7 +114,6 @@ def _history_start(text: str, reply_history: list[int]) -> int | None:
     followed by unquoted history, header block, forward marker)."""
     starts = [m.start() for m in (_HISTORY_MARKER.search(text),) if m]
     if reply_history:
-        # A rule line just above a header (Outlook's, a webmail's) belongs to it.
         above = _RULE_ABOVE.search(text, 0, reply_history[0])
         starts.append(above.start() if above else reply_history[0])
     return min(starts) if starts else None
