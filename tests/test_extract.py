@@ -34,6 +34,13 @@ def own_asap(flagged, text, line, kind="text", match="ASAP"):
     assert flagged(text, kind) == [(line, match, "vague-deadline")], text
 
 
+def masked_to_the_end(flagged, tail):
+    """``tail`` under a reply of the sender's: all of it blanked, the reply's ASAP flagged."""
+    text = "Hi,\n\nWe will fix it ASAP.\n\n" + tail
+    assert authored(text)[text.index(tail):].strip() == ""
+    own_asap(flagged, text, 3)
+
+
 # --- quoted lines and reply headers ------------------------------------------------------------------
 
 EN_REPLY = """Hi Jane,
@@ -124,10 +131,7 @@ def test_prose_with_kirjoitti_is_not_a_header(flagged):
     "---------- Forwarded message ---------\nFrom: Jane\nPlease fix this ASAP.\n",
 ], ids=["original-message", "from-sent", "underscores", "forwarded"])
 def test_outlook_history_is_masked_to_the_end(flagged, history):
-    text = "Hi,\n\nWe will fix it ASAP.\n\n" + history
-    masked = authored(text)
-    assert masked[text.index(history):].strip() == ""
-    own_asap(flagged, text, 3)
+    masked_to_the_end(flagged, history)
 
 
 @pytest.mark.parametrize(("text", "line", "match"), [
@@ -160,9 +164,7 @@ def test_outlook_history_in_finnish_and_swedish(flagged, text, line, match):
         "nl-schreef", "fr-wrapped", "dashed-on-wrote", "reply-message", "date-address-colon", "name-address-wrote",
         "rule-above-block"])
 def test_headers_of_other_clients_and_languages_start_history(flagged, history):
-    text = "Hi,\n\nWe will fix it ASAP.\n\n" + history
-    assert authored(text)[text.index(history):].strip() == ""
-    own_asap(flagged, text, 3)
+    masked_to_the_end(flagged, history)
 
 
 def test_header_after_reply_text_on_one_line_masks_only_the_header(flagged):
@@ -185,9 +187,7 @@ def test_the_line_above_a_wrapped_header_stays_the_senders(above):
     "-Jane Doe\nWe reply ASAP.\n",
 ])
 def test_rules_dashed_names_and_list_footers_start_the_signature(flagged, signature):
-    text = "Hi,\n\nWe will fix it ASAP.\n\n" + signature
-    assert authored(text)[text.index(signature):].strip() == ""
-    own_asap(flagged, text, 3)
+    masked_to_the_end(flagged, signature)
 
 
 def test_rules_between_sections_of_the_senders_text_are_not_a_signature(flagged):
