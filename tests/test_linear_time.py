@@ -40,6 +40,12 @@ SHAPES = {
     "quote markers": lambda n: PROSE + "> " * (n // 2) + "\n",
     "dashes": lambda n: PROSE + "-" * n + "\n",
     "words": lambda n: PROSE + "soon " * (n // 5) + "\n",
+    "sign-off lines": lambda n: PROSE + "Thanks\n" * (n // 7),
+    "rule lines": lambda n: PROSE + "---\n" * (n // 4),
+    "dashed names": lambda n: PROSE + "-ab\n" * (n // 4),
+    "header field lines": lambda n: PROSE + "To: a\n" * (n // 6),
+    "attribution lines": lambda n: PROSE + "On 1 Jan, a@b.c wrote\n" * (n // 22),
+    "mid-line openers": lambda n: PROSE + "x On 1 " * (n // 7) + "\n",
 }
 
 

@@ -119,6 +119,19 @@ def _history_start(text: str, reply_history: list[int]) -> int | None:
     return min(starts) if starts else None
 
 
+def _lines_below(text: str, start: int, end: int) -> list[str]:
+    """The non-blank lines of text[start:end], but no more than one over what a signature
+    may hold: reading to the end from every candidate line would be quadratic."""
+    lines: list[str] = []
+    while start < end and len(lines) <= _SIGNATURE_MAX_LINES:
+        stop = text.find("\n", start, end)
+        stop = end if stop == -1 else stop
+        if text[start:stop].strip():
+            lines.append(text[start:stop])
+        start = stop + 1
+    return lines
+
+
 def _is_signature(lines: list[str], after_name: bool = False) -> bool:
     """Whether the lines below a sign-off are a signature. A sentence right below
     a sign-off word makes that word a greeting; below a name it is a tagline."""
@@ -158,14 +171,14 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
     # the signature; judge the lines after the sign-off with them blanked.
     unquoted = mask_spans(written, spans)
     for rule in _RULE_LINE.finditer(text, 0, end):
-        rest = [line for line in unquoted[rule.end():end].splitlines() if line.strip()]
+        rest = _lines_below(unquoted, rule.end(), end)
         if rest and (_is_rule_signature(rest) or any(_LIST_FOOTER.search(line) for line in rest)):
             spans.append((rule.start(), end))
             end = rule.start()
             break
     sign_offs = sorted([*_SIGN_OFF.finditer(text, 0, end), *_DASHED_NAME.finditer(text, 0, end)], key=lambda m: m.start())
     for sign_off in sign_offs:
-        rest = [line for line in unquoted[sign_off.end():end].splitlines() if line.strip()]
+        rest = _lines_below(unquoted, sign_off.end(), end)
         if _is_signature(rest, after_name=sign_off.re is _DASHED_NAME):
             spans.append((sign_off.start(), end))
             break
