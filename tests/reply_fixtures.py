@@ -26,9 +26,10 @@ from pathlib import Path
 from deadlint.sources import Source
 from deadlint.sources.mail import read_message
 
-ROOT = Path(__file__).resolve().parents[1].parent.parent / "shared" / "external" / "reply-fixtures"
-if not ROOT.is_dir():
-    ROOT = Path("/work/shared/external/reply-fixtures")
+# ../shared/external/reply-fixtures of the checkout (or of a folder above a worktree).
+ROOT = next((folder / "shared" / "external" / "reply-fixtures" for folder in Path(__file__).resolve().parents
+             if (folder / "shared" / "external" / "reply-fixtures").is_dir()),
+            Path(__file__).resolve().parents[2] / "shared" / "external" / "reply-fixtures")
 
 SENTENCES = {
     "en": "We will get back to you ASAP.",
