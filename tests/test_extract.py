@@ -167,6 +167,15 @@ def test_headers_of_other_clients_and_languages_start_history(flagged, history):
     masked_to_the_end(flagged, history)
 
 
+@pytest.mark.parametrize("memo", [
+    "Date: 5.12.2026\nTo: All residents\nSubject: Water outage\n\n",
+    "From: Property management\nTo: All residents\nSubject: Water outage\n\n",
+])
+def test_a_memos_own_header_lines_are_not_quoted_history(flagged, memo):
+    """No sender and date pair, no time of day: the sender's notice, not a reply header."""
+    own_asap(flagged, memo + "We will fix it ASAP.\n", memo.count("\n") + 1)
+
+
 def test_header_after_reply_text_on_one_line_masks_only_the_header(flagged):
     text = "We will fix it ASAP. On Wed, Apr 4, 2012 at 3:59 PM, bob@example.com wrote:\n> Hi\n"
     assert authored(text).startswith("We will fix it ASAP.  ")

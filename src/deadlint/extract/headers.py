@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 # Header fields that name the sender, and the others of a reply header block.
 _SENDER_FIELDS = (
-    "from", "sender", "lähettäjä", "från", "fra", "von", "van", "de", "od", "da", "от", "fecha de envío"
+    "from", "sender", "lähettäjä", "från", "fra", "von", "van", "de", "od", "da", "от"
 )
 _OTHER_FIELDS = (
     "sent", "date", "to", "cc", "subject", "reply-to",
@@ -43,8 +43,9 @@ _FIELD = re.compile(
     + r")[*_]{0,2}[ \t]?:", re.IGNORECASE,
 )
 _SENDERS = frozenset(_SENDER_FIELDS)
-_DATES = frozenset({"sent", "date", "lähetetty", "päivämäärä", "skickat", "datum", "sendt", "dato", "gesendet",
-                    "verzonden", "envoyé", "enviado", "fecha", "inviato", "data", "wysłano", "отправлено", "дата"})
+_DATES = frozenset({"sent", "date", "lähetetty", "päivämäärä", "päiväys", "skickat", "datum", "sendt", "dato",
+                    "gesendet", "verzonden", "verstuurd", "envoyé", "envoyé le", "message du", "date d'envoi",
+                    "enviado", "enviada", "fecha", "inviato", "data", "wysłano", "wysłane", "отправлено", "дата"})
 
 # Verbs of a reply attribution, and words that open one ("On", "Am", "Le", "Den"...).
 _VERBS = (
@@ -62,6 +63,7 @@ _ADDRESS_COLON = re.compile(r"@[^\s<>]+>[ \t]*:[ \t]*$")
 # The first line of a wrapped header holds its date or the sender's address.
 _HEADER_START = re.compile(r"[\d@<]")
 _SENTENCE_END = re.compile(r"[.!?][ \t]*$")
+_TIME_OF_DAY = re.compile(r"(?<![\d.])\d{1,2}(?::\d{2}|\.\d{2}(?![.\d]))(?!\d)")  # 9:12, 9.12, not 5.12.2026
 _MAX_HEADER = 400  # characters of an attribution, over all its lines
 _MAX_FIELD_GAP = 1  # wrapped value lines allowed between two fields of a block
 _MAX_BLOCK_LINES = 12
@@ -113,7 +115,9 @@ def _field(line: str) -> str | None:
 
 
 def header_block_at(lines: list[str], i: int) -> bool:
-    """Whether a header block (sender plus another field, on nearby lines) starts at line i."""
+    """Whether a header block starts at line i: the sender and the date on nearby field
+    lines, or a date with a time of day first and another field. A memo's own
+    "From:/To:/Subject:" or "Date: 5.12./To: all residents" lines are no reply header."""
     if _field(lines[i]) is None:
         return False
     fields, gap, j = [], 0, i
@@ -125,8 +129,10 @@ def header_block_at(lines: list[str], i: int) -> bool:
             fields.append(field)
             gap = 0
         j += 1
-    # The sender, or a date line first ("Date:" then "To:"), and another field.
-    return len(set(fields)) >= 2 and bool(_SENDERS & set(fields) or fields[0] in _DATES)
+    found = set(fields)
+    if found & _SENDERS and found & _DATES:
+        return True
+    return len(found) >= 2 and fields[0] in _DATES and bool(_TIME_OF_DAY.search(lines[i]))
 
 
 # A header after reply text on the same line: "Thanks! On Wed, Apr 4, 2012, bob@example.com wrote:".
