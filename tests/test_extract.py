@@ -34,6 +34,13 @@ def own_asap(flagged, text, line, kind="text", match="ASAP"):
     assert flagged(text, kind) == [(line, match, "vague-deadline")], text
 
 
+def masked_to_the_end(flagged, tail):
+    """``tail`` under a reply of the sender's: all of it blanked, the reply's ASAP flagged."""
+    text = "Hi,\n\nWe will fix it ASAP.\n\n" + tail
+    assert authored(text)[text.index(tail):].strip() == ""
+    own_asap(flagged, text, 3)
+
+
 # --- quoted lines and reply headers ------------------------------------------------------------------
 
 EN_REPLY = """Hi Jane,
@@ -124,10 +131,7 @@ def test_prose_with_kirjoitti_is_not_a_header(flagged):
     "---------- Forwarded message ---------\nFrom: Jane\nPlease fix this ASAP.\n",
 ], ids=["original-message", "from-sent", "underscores", "forwarded"])
 def test_outlook_history_is_masked_to_the_end(flagged, history):
-    text = "Hi,\n\nWe will fix it ASAP.\n\n" + history
-    masked = authored(text)
-    assert masked[text.index(history):].strip() == ""
-    own_asap(flagged, text, 3)
+    masked_to_the_end(flagged, history)
 
 
 @pytest.mark.parametrize(("text", "line", "match"), [
@@ -140,6 +144,64 @@ def test_outlook_history_is_masked_to_the_end(flagged, history):
 ], ids=["sv-fran-skickat", "fi-lahettaja-lahetetty", "fi-alkuperainen", "sv-ursprungligt"])
 def test_outlook_history_in_finnish_and_swedish(flagged, text, line, match):
     assert flagged(text) == [(line, match, "vague-deadline")]
+
+
+@pytest.mark.parametrize("history", [
+    "-----Oprindelig meddelelse-----\nFra: Jens <jens@example.dk>\nSendt: 16. november 2026 09:12\n\nRet det ASAP.\n",
+    "Fra: Jens <jens@example.dk>\nSendt: 16. november 2026 09:12\nTil: Support\n\nRet det ASAP.\n",
+    "Von: Jan <jan@example.de>\nGesendet: Montag, 16. November 2026 09:12\nAn: Support\n\nBitte ASAP.\n",
+    "*From:* Jane [mailto:jane@example.com]\n*Sent:* Monday, 16 November 2026 09:12\n\nPlease fix ASAP.\n",
+    "Date: Mon, 16 Nov 2026 09:12:00 +0200\nTo: support@example.com\n\nPlease fix ASAP.\n",
+    "From: Jane\n\nSent: Monday, 16 November 2026\n\nTo: Support\n\nPlease fix ASAP.\n",
+    "Op 16 nov. 2026 om 09:12 heeft Jan <jan@example.nl> het volgende geschreven:\n\nGraag ASAP.\n",
+    "Le lun. 16 nov. 2026 à 09:12, Jean <jean@example.fr>\na écrit :\n\nMerci de corriger ASAP.\n",
+    "---- On Mon, 16 Nov 2026 09:12:36 +0200 Jane wrote ----\n\nPlease fix ASAP.\n",
+    "-----Reply Message-----\nPlease fix ASAP.\n",
+    "16.11.2026 9.12, \"Jane Doe\" <jane@example.com>:\n\nPlease fix ASAP.\n",
+    "Jane Doe <jane@example.com> wrote:\n\nPlease fix ASAP.\n",
+    " ------------------------------\n\n*From:* Jane\n*Sent:* 2026-11-16\n\nPlease fix ASAP.\n",
+], ids=["da-separator", "da-fields", "de-fields", "starred-mailto", "date-first", "blank-separated",
+        "nl-schreef", "fr-wrapped", "dashed-on-wrote", "reply-message", "date-address-colon", "name-address-wrote",
+        "rule-above-block"])
+def test_headers_of_other_clients_and_languages_start_history(flagged, history):
+    masked_to_the_end(flagged, history)
+
+
+@pytest.mark.parametrize("memo", [
+    "Date: 5.12.2026\nTo: All residents\nSubject: Water outage\n\n",
+    "From: Property management\nTo: All residents\nSubject: Water outage\n\n",
+])
+def test_a_memos_own_header_lines_are_not_quoted_history(flagged, memo):
+    """No sender and date pair, no time of day: the sender's notice, not a reply header."""
+    own_asap(flagged, memo + "We will fix it ASAP.\n", memo.count("\n") + 1)
+
+
+def test_header_after_reply_text_on_one_line_masks_only_the_header(flagged):
+    text = "We will fix it ASAP. On Wed, Apr 4, 2012 at 3:59 PM, bob@example.com wrote:\n> Hi\n"
+    assert authored(text).startswith("We will fix it ASAP.  ")
+    assert "wrote" not in authored(text)
+    own_asap(flagged, text, 1)  # and no deadline-past on the header's 2012 date
+
+
+@pytest.mark.parametrize("above", ["We will fix it ASAP", "Please call me at 040 123 4567"])
+def test_the_line_above_a_wrapped_header_stays_the_senders(above):
+    text = f"Hi,\n\n{above}\nOn Mon, 16 Nov 2026 at 09:12, Jane Doe\n<jane@example.com> wrote:\n\nOld text.\n"
+    assert above in authored(text)
+
+
+@pytest.mark.parametrize("signature", [
+    "---\nJane Doe\nSupport, answers ASAP\n",
+    "—\nJane Doe\nCEO at Example – we reply ASAP\n",
+    "__\nriak-users mailing list\nriak-users@lists.example.com\nhttp://lists.example.com/listinfo/riak-users\n",
+    "-Jane Doe\nWe reply ASAP.\n",
+])
+def test_rules_dashed_names_and_list_footers_start_the_signature(flagged, signature):
+    masked_to_the_end(flagged, signature)
+
+
+def test_rules_between_sections_of_the_senders_text_are_not_a_signature(flagged):
+    text = "Here is my plan:\n----\n\n1. Fix the login\n2. Deploy ASAP\n\n----\n\nThat is all.\n"
+    own_asap(flagged, text, 5)
 
 
 # --- signatures, mobile footers, sign-offs -----------------------------------------------------------

@@ -10,62 +10,81 @@ from __future__ import annotations
 
 import re
 
+from deadlint.extract.headers import reply_headers
 from deadlint.extract.masking import mask_spans
 
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 
-# "On Mon, 16 Nov 2026 at 09:12, Jane <jane@example.com> wrote:"
-# "Ma 16.11.2026 klo 9.12 Matti <matti@example.fi> kirjoitti:"
-# "Matti Meikäläinen kirjoitti 16.11.2026 klo 9.12:" (Thunderbird, Apple Mail)
-# "Den mån 16 nov. 2026 kl 09:12 skrev Anna <anna@example.se>:"
-# Headers wrap over two lines in many clients, hence the optional newline. The
-# Finnish and Swedish verbs also occur in prose ("Som jag skrev igår:"), so
-# those headers must carry a digit of their date or time on the first line.
-_REPLY_HEADER = re.compile(
-    r"^[ \t]*(?:"
-    r"On\b[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bwrote:"
-    r"|(?=[^\n]*\d)[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bkirjoitti\b[^\n]{0,60}?:"
-    r"|(?=[^\n]*\d)[^\n]{0,200}?(?:\n[^\n]{0,200}?)?\bskrev\b[^\n]{0,200}?:"
-    r")[ \t]*\r?$",
-    re.MULTILINE,
-)
 # A reply header followed by ">" lines introduces an inline or bottom-posted
 # quote: the ">" lines are blanked one by one and the sender's text may follow.
-_QUOTE_FOLLOWS = re.compile(r"\n(?:[ \t]*\n)*[ \t]*>")
+_QUOTE_FOLLOWS = re.compile(r"\n(?:[ \t]*+\n)*+[ \t]*+>")
 
+# Separator lines that start forwarded or quoted history, by language.
+_HISTORY_WORDS = (
+    "Original Message|Reply Message|Forwarded message|Forwarded Message|Antwort Nachricht"
+    "|Alkuperäinen viesti|Välitetty viesti|Edelleenlähetetty viesti"
+    "|Ursprungligt meddelande|Vidarebefordrat meddelande"
+    "|Oprindelig meddelelse|Oprindelig besked|Videresendt meddelelse|Opprinnelig melding|Videresendt melding"
+    "|Ursprüngliche Nachricht|Originalnachricht|Weitergeleitete Nachricht"
+    "|Oorspronkelijk bericht|Origineel bericht|Doorgestuurd bericht"
+    "|Message d'origine|Message original|Message transféré"
+    "|Mensaje original|Mensaje reenviado|Messaggio originale|Messaggio inoltrato"
+    "|Wiadomość oryginalna|Oryginalna wiadomość|Przekazana wiadomość|Mensagem original|Mensagem encaminhada"
+    "|Исходное сообщение|Пересылаемое сообщение"
+)
 _HISTORY_MARKER = re.compile(
     r"^[ \t]*(?:"
-    r"-{2,}\s*(?:Original Message|Alkuperäinen viesti|Ursprungligt meddelande|Forwarded message"
-    r"|Välitetty viesti|Edelleenlähetetty viesti|Vidarebefordrat meddelande)\s*-{2,}"
+    r"[*_]{0,2}-{2,}\s*(?:" + _HISTORY_WORDS + r")\s*-{2,}[*_]{0,2}"
     r"|Begin forwarded message:"
     r"|_{10,}"
     r")[ \t]*\r?$",
     re.MULTILINE | re.IGNORECASE,
 )
 
-# Outlook's reply block: a "From:" line followed within a few lines by a "Sent:"/"Date:" line.
-_OUTLOOK_HEADER = re.compile(
-    r"^[ \t]*(?:\*\*)?(?:From|Lähettäjä|Från|Lähettäjä)(?:\*\*)?:[^\n]*\n"
-    r"(?:[^\n]*\n){0,3}?[ \t]*(?:\*\*)?(?:Sent|Date|Lähetetty|Päivämäärä|Skickat|Datum)(?:\*\*)?:",
-    re.MULTILINE | re.IGNORECASE,
-)
-
+# A rule line just above a header belongs to it: any rule directly above it, or
+# a long one (Outlook's, a webmail's) up to three lines above.
+_RULE_ABOVE = re.compile(
+    r"^[ \t]*[*_]{0,2}(?:(?:-{3,}|_{3,}|={3,}|\*{3,})[*_]{0,2}[ \t]*\r?\n(?:[ \t]*\r?\n)*"
+    r"|(?:-{20,}|_{20,}|={20,})[*_]{0,2}[ \t]*\r?\n(?:[^\n]*\n){0,3})\Z", re.MULTILINE)
 _SIGNATURE_DASHES = re.compile(r"^--[ \t]*\r?$", re.MULTILINE)
 
-_MOBILE_FOOTER = re.compile(
-    r"^[ \t]*(?:Sent from my \w+|Get Outlook for \w+|Lähetetty (?:iPhonesta|iPadista|Android-laitteesta|\w+-laitteesta)"
-    r"|Lähetetty \w+ -?puhelimesta|Skickat från min \w+|Hanki Outlook \S+|(?:Skaffa|Hämta) Outlook för \w+)[^\n]*$",
-    re.MULTILINE | re.IGNORECASE,
+# What mail apps append under the text ("Sent from my iPhone"), by language. Such a
+# line without a comma is the app's: what follows it is signature or quoted
+# history. With one it may be a sentence ("Sent from my desk, is much easier"):
+# then only the line itself is masked.
+_FOOTER_WORDS = (
+    r"Sent from my \w+|Sent from \w+ for|Sent via|Sent wirelessly from|Get Outlook for \w+"
+    r"|Lähetetty (?:iPhonesta|iPadista|Android-laitteesta|\w+-laitteesta)|Lähetetty \w+ -?puhelimesta|Hanki Outlook \S+"
+    r"|Skickat från min \w+|(?:Skaffa|Hämta) Outlook för \w+|Sendt fra min \w+"
+    r"|Von meinem \w+|Gesendet (?:von|mit) \w+|Diese Nachricht wurde von meinem|Verstuurd vanaf mijn|Verzonden (?:vanaf|met)"
+    r"|Envoyé (?:de|depuis) mon|Obtenir Outlook pour|Enviado desde mi|Enviado do meu|Inviato da|Wysłane z|Wysłano z"
+)
+_MOBILE_FOOTER = re.compile(r"^[ \t]*(?:" + _FOOTER_WORDS + r")[^\n]*$", re.MULTILINE | re.IGNORECASE)
+
+# A rule line ("---", "—", "__", "=====") over a short block or a mailing list's
+# footer starts the signature; "--" always does.
+_RULE_LINE = re.compile(r"^[ \t]*(?:-{3,}|[—–]+|_{2,9}|={3,}|\*{3,}|~{3,})[ \t]*\r?$", re.MULTILINE)
+_LIST_FOOTER = re.compile(
+    r"mailing list|unsubscribe|listinfo|you received this|you are receiving this|abmelden|désabonner"
+    r"|avregistrera|peruuta tilaus", re.IGNORECASE,
 )
 
 # A sign-off alone on its line starts the signature block when only a few short
 # lines follow it (name, title, phone) — taglines there are not promises.
 _SIGN_OFF = re.compile(
-    r"^[ \t]*(?:best|kind|warm|many thanks and)?[ \t]*(?:regards|wishes|cheers|thanks|thank you|sincerely|yours sincerely"
+    r"^[ \t]*+(?:(?:best|kind|warm|many thanks and)[ \t]*)?(?:regards|wishes|cheers|thanks|thank you|sincerely"
+    r"|yours sincerely|best|thx"
     r"|ystävällisin terveisin|parhain terveisin|terveisin|yst\.? ?terv\.?|t\.|kiittäen|kiitos"
-    r"|med vänliga hälsningar|vänliga hälsningar|med vänlig hälsning|hälsningar|mvh|vänligen|tack)[ \t]*[,.!]?[ \t]*\r?$",
+    r"|med vänliga hälsningar|vänliga hälsningar|med vänlig hälsning|hälsningar|mvh|vänligen|tack"
+    r"|med venlig hilsen|venlig hilsen|venlige hilsner|med vennlig hilsen|vennlig hilsen|hilsen"
+    r"|mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|liebe grüße|grüße|gruß"
+    r"|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groeten|groet"
+    r"|cordialement|bien cordialement|bien à vous|saludos|un saludo|atentamente|cordiali saluti|saluti"
+    r"|pozdrawiam|z poważaniem|atenciosamente)[ \t]*+[,.!]?[ \t]*+\r?$",
     re.MULTILINE | re.IGNORECASE,
 )
+# "-Jane Doe", "/John", "~roman": a name glued to a dash or slash signs off too.
+_DASHED_NAME = re.compile(r"^[ \t]*[-~/][^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*){0,3}[ \t]*\r?$", re.MULTILINE)
 _SIGNATURE_MAX_LINES = 8
 # A sentence right after a sign-off ("Thanks!" then "We will fix it ASAP.") means
 # the sign-off was a greeting, not the start of a signature. Below a name line a
@@ -75,36 +94,63 @@ _SENTENCE_LINE = re.compile(r"^(?:\S+\s+){3,}\S*[.!?]\s*$")
 _POSTSCRIPT = re.compile(r"^\s*P\.?\s?S\b", re.IGNORECASE)
 
 
-def _split_reply_headers(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+def _split_reply_headers(text: str, written: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Reply headers directly followed by ">" lines (inline and bottom posting:
     they only introduce that quote), and the starts of the others (history follows)."""
     introductions, history = [], []
-    for m in _REPLY_HEADER.finditer(text):
-        if _QUOTE_FOLLOWS.match(text, m.end()):
-            introductions.append(m.span())
+    for start, end, kind in reply_headers(text, written):
+        # Above the first header stands the sender's text; with none, the header only
+        # introduces what follows (the sender answers below it, as in a forum reply).
+        if kind == "attribution" and (_QUOTE_FOLLOWS.match(text, end) or not text[:start].strip()):
+            introductions.append((start, end))
         else:
-            history.append(m.start())
+            history.append(start)
+            break  # everything below is history
     return introductions, history
 
 
 def _history_start(text: str, reply_history: list[int]) -> int | None:
     """Offset where quoted history begins and runs to the end (reply header
-    followed by unquoted history, Outlook block, forward marker)."""
-    starts = [m.start() for pattern in (_HISTORY_MARKER, _OUTLOOK_HEADER) if (m := pattern.search(text))]
-    starts += reply_history[:1]
+    followed by unquoted history, header block, forward marker)."""
+    starts = [m.start() for m in (_HISTORY_MARKER.search(text),) if m]
+    if reply_history:
+        above = _RULE_ABOVE.search(text, 0, reply_history[0])
+        starts.append(above.start() if above else reply_history[0])
     return min(starts) if starts else None
 
 
-def _is_signature(lines: list[str]) -> bool:
-    return (len(lines) <= _SIGNATURE_MAX_LINES and not (lines and _SENTENCE_LINE.match(lines[0]))
+def _lines_below(text: str, start: int, end: int) -> list[str]:
+    """The non-blank lines of text[start:end], but no more than one over what a signature
+    may hold: reading to the end from every candidate line would be quadratic."""
+    lines: list[str] = []
+    while start < end and len(lines) <= _SIGNATURE_MAX_LINES:
+        stop = text.find("\n", start, end)
+        stop = end if stop == -1 else stop
+        if text[start:stop].strip():
+            lines.append(text[start:stop])
+        start = stop + 1
+    return lines
+
+
+def _is_signature(lines: list[str], after_name: bool = False) -> bool:
+    """Whether the lines below a sign-off are a signature. A sentence right below
+    a sign-off word makes that word a greeting; below a name it is a tagline."""
+    return (len(lines) <= _SIGNATURE_MAX_LINES and (after_name or not (lines and _SENTENCE_LINE.match(lines[0])))
             and all(len(line) <= 80 and not _POSTSCRIPT.match(line) for line in lines))
+
+
+def _is_rule_signature(lines: list[str]) -> bool:
+    """Below a rule line, a signature with no further rule: a rule between sections
+    of the sender's own text is followed by more rules or headings."""
+    return _is_signature(lines) and not any(_RULE_LINE.match(line) for line in lines)
 
 
 def quote_and_signature_spans(text: str, written: str | None = None) -> list[tuple[int, int]]:
     """Spans of quoted history and signatures in ``text`` (markup already blanked).
     ``written`` is the same text before blanking, when there is one: signature
     lines are judged there, where "%AGENT_NAME%" under a sign-off is a name line."""
-    introductions, reply_history = _split_reply_headers(text)
+    written = written if written is not None else text
+    introductions, reply_history = _split_reply_headers(text, written)
     spans = [m.span() for m in _QUOTED_LINE.finditer(text)] + introductions
     end = len(text)
     cut = _history_start(text, reply_history)
@@ -115,13 +161,25 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
     if dashes:
         spans.append((dashes.start(), end))
         end = dashes.start()
-    spans.extend(m.span() for m in _MOBILE_FOOTER.finditer(text, 0, end))
+    for footer in _MOBILE_FOOTER.finditer(text, 0, end):
+        spans.append(footer.span())
+        if "," not in footer.group():
+            spans.append((footer.start(), end))
+            end = footer.start()
+            break
     # Quotes below a sign-off ("Best regards, Jane" over "> ...") are not part of
     # the signature; judge the lines after the sign-off with them blanked.
-    unquoted = mask_spans(written if written is not None else text, spans)
-    for sign_off in _SIGN_OFF.finditer(text, 0, end):
-        rest = [line for line in unquoted[sign_off.end():end].splitlines() if line.strip()]
-        if _is_signature(rest):
+    unquoted = mask_spans(written, spans)
+    for rule in _RULE_LINE.finditer(text, 0, end):
+        rest = _lines_below(unquoted, rule.end(), end)
+        if rest and (_is_rule_signature(rest) or any(_LIST_FOOTER.search(line) for line in rest)):
+            spans.append((rule.start(), end))
+            end = rule.start()
+            break
+    sign_offs = sorted([*_SIGN_OFF.finditer(text, 0, end), *_DASHED_NAME.finditer(text, 0, end)], key=lambda m: m.start())
+    for sign_off in sign_offs:
+        rest = _lines_below(unquoted, sign_off.end(), end)
+        if _is_signature(rest, after_name=sign_off.re is _DASHED_NAME):
             spans.append((sign_off.start(), end))
             break
     return spans

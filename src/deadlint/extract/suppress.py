@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 _DIRECTIVE = re.compile(
-    r"<!--\s*deadlint-(disable-next-line|disable|enable)\b([^>]*?)-->", re.IGNORECASE
+    r"<!--\s*deadlint-(disable-next-line|disable|enable)\b([^<>]*?)-->", re.IGNORECASE
 )
 
 

@@ -357,7 +357,9 @@ def _part_of_a_name(sentence, start: int, end: int) -> bool:
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+    """``spans`` are disjoint and in order, and no hit starts before the last: only the
+    last can overlap (checking them all is quadratic in a sentence of repeated phrases)."""
+    return bool(spans) and start < spans[-1][1] and spans[-1][0] < end
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -28,7 +28,7 @@ from deadlint.sources.html_text import html_to_text
 from deadlint.sources.model import ExportFields, FileProblem, Source, SourceError, read_regular
 from deadlint.yamlguard import HostileYAML, check_expansion
 
-_HTML_TAG = re.compile(r"<(?:p|br|div|span|a|b|i|u|strong|em|ul|ol|li|table|tr|td|h[1-6]|blockquote)\b[^>]*>",
+_HTML_TAG = re.compile(r"<(?:p|br|div|span|a|b|i|u|strong|em|ul|ol|li|table|tr|td|h[1-6]|blockquote)\b[^<>]*>",
                        re.IGNORECASE)
 
 
