@@ -1,0 +1,254 @@
+"""The warm worker: loads deadlint once, then forks a child per request.
+
+    python -m deadlint.daemon.server      (started by the client, not by hand)
+
+The parent stays single-threaded and does nothing but accept, fork and reap,
+so every child starts from the same warm state (spaCy pipelines, compiled
+phrase Matchers, rule sets) and runs the request's Click command in its own
+process: its own working directory, environment and exit, never another
+request's. Children run in parallel, as many as the machine has cores (a
+folder check's child forks one checker per core itself).
+
+The worker exits after DEADLINT_DAEMON_IDLE seconds (default 900) without a
+request, and when a file it loaded changed (deadlint's or a pack's code, the
+default policy, a pack's phrases): it answers that request "stale" and the
+client checks in process and starts a fresh worker.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import select
+import signal
+import socket
+import sys
+import time
+from pathlib import Path
+
+from deadlint.daemon.client import paths, receive_message, send_message
+
+DEFAULT_IDLE_S = 15 * 60
+_MODULE_PREFIXES = ("deadlint", "spacy", "pluggy", "click", "dateparser", "holidays", "yaml")
+
+
+class Worker:
+    def __init__(self, files: dict[str, str], idle_s: float):
+        self.files = files
+        self.idle_s = idle_s
+        self.started = time.time()
+        self.last_request = time.monotonic()
+        self.requests = 0
+        self.children: set[int] = set()
+        self.max_children = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        self.watched = _loaded_files()
+        self.listener = _listen(files["sock"])
+        # Children name the policy files they loaded here; the parent then loads
+        # them too, so the next request for that folder starts warm as well.
+        self.memo_read, self.memo_write = os.pipe()
+        os.set_blocking(self.memo_read, False)
+
+    def serve(self) -> None:
+        while True:
+            self._reap()
+            idle = time.monotonic() - self.last_request
+            if not self.children and idle >= self.idle_s:
+                return
+            ready, _, _ = select.select([self.listener, self.memo_read], [], [], min(1.0, self.idle_s))
+            if self.memo_read in ready:
+                self._warm_policies()
+            if self.listener in ready and len(self.children) < self.max_children:
+                if self._accept() == "exit":
+                    return
+            elif self.listener in ready:
+                self._wait_for_a_child()
+
+    def _accept(self) -> str | None:
+        try:
+            conn, _ = self.listener.accept()
+        except BlockingIOError:
+            return None
+        try:
+            conn.settimeout(2.0)
+            if _peer_uid(conn) != os.getuid():
+                return None  # the directory's 0700 already keeps others out; never serve them
+            request, _ = receive_message(conn)
+            if request is None:
+                return None
+            op = request.get("op")
+            if op == "status":
+                send_message(conn, self.status())
+            elif op == "stop":
+                send_message(conn, {"stopping": True})
+                return "exit"
+            elif op == "run":
+                if self._stale():
+                    send_message(conn, {"stale": True})
+                    return "exit"
+                self.requests += 1
+                self.last_request = time.monotonic()
+                pid = os.fork()
+                if pid == 0:
+                    self._child(conn, request)  # never returns
+                self.children.add(pid)
+        except (OSError, ValueError) as exc:
+            print(f"deadlint worker: bad request: {exc}", file=sys.stderr, flush=True)
+        finally:
+            conn.close()
+        return None
+
+    def _child(self, conn: socket.socket, request: dict) -> None:
+        try:
+            self.listener.close()
+            os.close(self.memo_read)
+            from deadlint.daemon.child import run_request
+
+            # Only a started child gets the caller's streams: a worker that never
+            # answers must not hold them (a shell's $(deadlint ...) waits for their end).
+            send_message(conn, {"pid": os.getpid()})
+            _, fds = receive_message(conn, max_fds=3)
+            if len(fds) != 3:
+                return
+            send_message(conn, {"exit": run_request(request, fds, conn, self.memo_write)})
+        except BaseException:  # noqa: BLE001 - the client falls back to checking in process
+            import traceback
+
+            traceback.print_exc()
+        finally:
+            os._exit(0)
+
+    def status(self) -> dict:
+        return {"pid": os.getpid(), "version": _version(), "socket": self.files["sock"],
+                "started": self.started, "requests": self.requests, "running": len(self.children),
+                "parallel": self.max_children, "idle_exit_s": self.idle_s,
+                "idle_s": round(time.monotonic() - self.last_request, 1)}
+
+    def _stale(self) -> bool:
+        return _stats(self.watched) != self.watched_stats
+
+    def _reap(self) -> None:
+        for pid in list(self.children):
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                done = pid
+            if done:
+                self.children.discard(pid)
+
+    def _wait_for_a_child(self) -> None:
+        try:
+            pid, _ = os.wait()
+            self.children.discard(pid)
+        except ChildProcessError:
+            self.children.clear()
+
+    def _warm_policies(self) -> None:
+        from deadlint.daemon.warm import warm_policy
+
+        try:
+            names = os.read(self.memo_read, 1 << 16).decode("utf-8", "replace").split("\0")
+        except BlockingIOError:
+            return
+        for name in filter(None, set(names)):
+            warm_policy(Path(name))
+
+    def close(self) -> None:
+        self.listener.close()
+        for name in ("sock", "pid"):
+            try:
+                os.unlink(self.files[name])
+            except FileNotFoundError:
+                pass
+
+
+def _listen(path: str) -> socket.socket:
+    """Bind under a temporary name, make it 0600, then rename it into place:
+    a client never finds a socket it may not use or one not yet listening."""
+    temporary = f"{path}.{os.getpid()}"
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        os.unlink(temporary)
+    except FileNotFoundError:
+        pass
+    listener.bind(temporary)
+    os.chmod(temporary, 0o600)
+    listener.listen(64)
+    os.rename(temporary, path)
+    listener.setblocking(False)
+    return listener
+
+
+def _peer_uid(conn: socket.socket) -> int:
+    import struct
+
+    creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    return struct.unpack("3i", creds)[1]
+
+
+def _loaded_files() -> list[str]:
+    """Every file whose change should restart the worker: the code of deadlint,
+    its packs and the libraries it loaded, and the data files the rules came from."""
+    from deadlint.config.policy import default_policy_path
+    from deadlint.daemon.warm import warm_policy
+
+    ruleset = warm_policy(None)
+    files = {str(default_policy_path())}
+    files.update(data.path for datasets in ruleset.phrase_data.values() for data in datasets)
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None)
+        if path and (name.split(".")[0].startswith(_MODULE_PREFIXES) or "deadlint" in path):
+            files.add(path)
+    return sorted(files)
+
+
+def _stats(files: list[str]) -> list[tuple[int, int] | None]:
+    out = []
+    for path in files:
+        try:
+            info = os.stat(path)
+            out.append((info.st_mtime_ns, info.st_size))
+        except OSError:
+            out.append(None)
+    return out
+
+
+def _version() -> str:
+    from deadlint import __version__
+
+    return __version__
+
+
+def main() -> int:
+    os.chdir("/")
+    os.umask(0o077)
+    files = paths()
+    lock = os.open(files["lock"], os.O_WRONLY | os.O_CREAT, 0o600)
+    # Another worker runs or is warming up: leave it to it. One that is exiting
+    # for a restart lets go within moments, so wait a little for that.
+    deadline = time.monotonic() + 1.0
+    while True:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                return 0
+            time.sleep(0.05)
+    try:
+        idle_s = float(os.environ.get("DEADLINT_DAEMON_IDLE", DEFAULT_IDLE_S))
+    except ValueError:
+        idle_s = DEFAULT_IDLE_S
+    worker = Worker(files, idle_s)
+    worker.watched_stats = _stats(worker.watched)
+    with open(files["pid"], "w", encoding="ascii") as pid_file:
+        pid_file.write(str(os.getpid()))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        worker.serve()
+    finally:
+        worker.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
