@@ -49,6 +49,7 @@ class Worker:
         os.set_blocking(self.memo_read, False)
 
     def serve(self) -> None:
+        self.last_request = time.monotonic()  # idle from now, not from before the warm-up
         while True:
             self._reap()
             idle = time.monotonic() - self.last_request
