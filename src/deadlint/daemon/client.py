@@ -181,8 +181,12 @@ def _spooled_stdin(argv: list[str]) -> int | None:
         spool = os.memfd_create("deadlint-stdin")
     except (OSError, AttributeError):
         return None
-    while chunk := os.read(0, 1 << 16):
-        os.write(spool, chunk)
+    try:
+        while chunk := os.read(0, 1 << 16):
+            os.write(spool, chunk)
+    except OSError:
+        os.close(spool)  # stdin closed or unreadable: the in-process check says so
+        return None
     os.lseek(spool, 0, os.SEEK_SET)
     os.dup2(spool, 0)  # the in-process fallback reads the same bytes from fd 0
     return spool
@@ -209,6 +213,11 @@ def run(argv: list[str]) -> int | None:
 
 
 def _run_remote(argv: list[str], files: dict, timeout: float) -> int:
+    try:
+        for fd in (0, 1, 2):
+            os.fstat(fd)
+    except OSError:
+        raise WorkerUnavailable("") from None  # a closed stream cannot be handed over; in process it is reported
     try:
         sock = connect(files["sock"], timeout)
     except (FileNotFoundError, ConnectionRefusedError):

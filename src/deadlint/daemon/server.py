@@ -6,8 +6,9 @@ The parent stays single-threaded and does nothing but accept, fork and reap,
 so every child starts from the same warm state (spaCy pipelines, compiled
 phrase Matchers, rule sets) and runs the request's Click command in its own
 process: its own working directory, environment and exit, never another
-request's. Children run in parallel, as many as the machine has cores (a
-folder check's child forks one checker per core itself).
+request's. One child per core is forked ahead and waits, so a request pays
+no fork; they run in parallel (a folder check's child forks one checker per
+core itself).
 
 The worker exits after DEADLINT_DAEMON_IDLE seconds (default 900) without a
 request, and when a file it loaded changed (deadlint's or a pack's code, the
@@ -47,11 +48,15 @@ class Worker:
         # them too, so the next request for that folder starts warm as well.
         self.memo_read, self.memo_write = os.pipe()
         os.set_blocking(self.memo_read, False)
+        # Children forked ahead of time, one per core, each waiting for a request:
+        # a request then pays no fork. pid -> the socket the request is handed over.
+        self.spares: dict[int, socket.socket] = {}
 
     def serve(self) -> None:
         self.last_request = time.monotonic()  # idle from now, not from before the warm-up
         while True:
             self._reap()
+            self._fork_spares()
             idle = time.monotonic() - self.last_request
             if not self.children and idle >= self.idle_s:
                 return
@@ -88,15 +93,60 @@ class Worker:
                     return "exit"
                 self.requests += 1
                 self.last_request = time.monotonic()
-                pid = os.fork()
-                if pid == 0:
-                    self._child(conn, request)  # never returns
-                self.children.add(pid)
+                self._hand_over(conn, request)
         except (OSError, ValueError) as exc:
             print(f"deadlint worker: bad request: {exc}", file=sys.stderr, flush=True)
         finally:
             conn.close()
         return None
+
+    def _hand_over(self, conn: socket.socket, request: dict) -> None:
+        """Give the request to a spare child, or fork one for it if none is left."""
+        while self.spares:
+            pid, handle = self.spares.popitem()
+            try:
+                send_message(handle, request, [conn.fileno()])
+                self.children.add(pid)
+                return
+            except OSError:
+                continue  # that spare died; try the next
+            finally:
+                handle.close()
+        pid = os.fork()
+        if pid == 0:
+            self._child(conn, request)  # never returns
+        self.children.add(pid)
+
+    def _fork_spares(self) -> None:
+        while len(self.spares) < self.max_children:
+            ours, theirs = socket.socketpair()
+            pid = os.fork()
+            if pid == 0:
+                ours.close()
+                self._spare(theirs)  # never returns
+            theirs.close()
+            self.spares[pid] = ours
+
+    def _spare(self, handle: socket.socket) -> None:
+        """Wait for a request from the parent (or its end: then leave)."""
+        try:
+            self.listener.close()
+            for other in self.spares.values():
+                other.close()
+            request, fds = receive_message(handle, max_fds=1)
+        except BaseException:  # noqa: BLE001
+            os._exit(0)
+        if request is None or len(fds) != 1:
+            os._exit(0)
+        conn = socket.socket(fileno=fds[0])
+        conn.settimeout(2.0)  # as the parent had it (the descriptor is non-blocking)
+        self._child(conn, request)
+
+    def _retire_spares(self) -> None:
+        """Spares forked before the parent learnt something new (a policy) leave; fresh ones follow."""
+        for handle in self.spares.values():
+            handle.close()  # the spare sees the end and exits; _reap collects it
+        self.spares.clear()
 
     def _child(self, conn: socket.socket, request: dict) -> None:
         try:
@@ -128,20 +178,30 @@ class Worker:
         return _stats(self.watched) != self.watched_stats
 
     def _reap(self) -> None:
-        for pid in list(self.children):
+        while True:
             try:
-                done, _ = os.waitpid(pid, os.WNOHANG)
+                pid, _ = os.waitpid(-1, os.WNOHANG)
             except ChildProcessError:
-                done = pid
-            if done:
-                self.children.discard(pid)
+                return
+            if not pid:
+                return
+            self.children.discard(pid)
+            handle = self.spares.pop(pid, None)
+            if handle is not None:
+                handle.close()
 
     def _wait_for_a_child(self) -> None:
-        try:
-            pid, _ = os.wait()
-            self.children.discard(pid)
-        except ChildProcessError:
-            self.children.clear()
+        """Every core is busy: block until a running child ends (a spare ending is no help)."""
+        while self.children:
+            try:
+                pid, _ = os.wait()
+            except ChildProcessError:
+                self.children.clear()
+                return
+            self.spares.pop(pid, socket.socket()).close()
+            if pid in self.children:
+                self.children.discard(pid)
+                return
 
     def _warm_policies(self) -> None:
         from deadlint.daemon.warm import warm_policy
@@ -152,9 +212,11 @@ class Worker:
             return
         for name in filter(None, set(names)):
             warm_policy(Path(name))
+        self._retire_spares()
 
     def close(self) -> None:
         self.listener.close()
+        self._retire_spares()
         for name in ("sock", "pid"):
             try:
                 os.unlink(self.files[name])
