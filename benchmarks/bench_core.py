@@ -239,6 +239,9 @@ def run(args: argparse.Namespace) -> dict:
             log("[bench] starting the warm worker")
             runner.start_worker(single)
             figures = result["figures"]
+            # The floor under any Python command line on this machine, for scale.
+            result["python_start_s"] = round(statistics.median(
+                timed_run([sys.executable, "-c", "pass"], (0,), args.timeout)[0] for _ in range(args.single_runs)), 4)
             log("[bench] one flagged draft, warm worker")
             figures["single_warm"] = runner.compare(args.single_runs, ["check", str(single)], True, pl_single)
             log("[bench] one flagged draft, in process")
@@ -263,6 +266,7 @@ def print_table(r: dict) -> None:
     print(f"\ndeadlint {r['versions']['deadlint']} vs proselint {r['versions']['proselint'] or '(not installed)'}; "
           f"nproc={m['nproc']}, Python {m['python']}, load average {m['load_avg_at_start'][0]:.1f} at start, "
           f"{m['load_avg_at_end'][0]:.1f} at end")
+    print(f"Python start-up alone (python -c pass): {r['python_start_s']:.3f}s")
     head = f"{'figure (medians)':<42} {'deadlint':>9} {'proselint':>10} {'speed-up':>9}  target"
     print(head)
     print("-" * len(head))

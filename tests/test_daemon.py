@@ -257,3 +257,18 @@ def _install_id() -> str:
     from deadlint.daemon.client import install_id
 
     return install_id()
+
+
+def test_a_changed_policy_file_is_read_again(worker, tmp_path):
+    worker.start()
+    (tmp_path / "draft.txt").write_text("We will fix it ASAP.\n", encoding="utf-8")
+    policy = tmp_path / ".deadlint.yaml"
+    results = []
+    for text in ("rules:\n  vague-deadline: {enabled: false}\n", "rules:\n  vague-deadline: {severity: error}\n",
+                 "min_severity: error\n"):
+        policy.write_text(text, encoding="utf-8")
+        for daemon in ("1", "0"):
+            result = worker.run("check", "--now", NOW, "draft.txt", cwd=tmp_path, env={"DEADLINT_DAEMON": daemon})
+            results.append((daemon, result.returncode, result.stdout))
+    assert [code for _, code, _ in results] == [0, 0, 1, 1, 0, 0]
+    assert results[0][1:] == results[1][1:] and results[2][1:] == results[3][1:] and results[4][1:] == results[5][1:]

@@ -61,8 +61,8 @@ class Worker:
             if not self.children and idle >= self.idle_s:
                 return
             ready, _, _ = select.select([self.listener, self.memo_read], [], [], min(1.0, self.idle_s))
-            if self.memo_read in ready:
-                self._warm_policies()
+            if self.memo_read in ready and self.listener not in ready:
+                self._warm_policies()  # only while no one waits: it takes a moment
             if self.listener in ready and len(self.children) < self.max_children:
                 if self._accept() == "exit":
                     return
