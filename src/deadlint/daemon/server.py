@@ -19,6 +19,7 @@ client checks in process and starts a fresh worker.
 from __future__ import annotations
 
 import fcntl
+import gc
 import os
 import select
 import signal
@@ -118,6 +119,9 @@ class Worker:
         self.children.add(pid)
 
     def _fork_spares(self) -> None:
+        # What is loaded now is shared with every child: kept out of the garbage
+        # collector's walks, its pages are not copied into each child that runs one.
+        gc.freeze()
         while len(self.spares) < self.max_children:
             ours, theirs = socket.socketpair()
             pid = os.fork()
@@ -255,6 +259,7 @@ def _loaded_files() -> list[str]:
     from deadlint.daemon.warm import warm_policy
 
     ruleset = warm_policy(None)
+    _rehearse()
     files = {str(default_policy_path())}
     files.update(data.path for datasets in ruleset.phrase_data.values() for data in datasets)
     for name, module in list(sys.modules.items()):
@@ -262,6 +267,27 @@ def _loaded_files() -> list[str]:
         if path and (name.split(".")[0].startswith(_MODULE_PREFIXES) or "deadlint" in path):
             files.add(path)
     return sorted(files)
+
+
+def _rehearse() -> None:
+    """Run one check of a flagged draft per language, as a child would: what it
+    imports and caches on first use is then loaded once, here, not per request."""
+    import contextlib
+    import io
+    import tempfile
+
+    import deadlint.daemon.child  # noqa: F401 - imported by every child
+    from deadlint.cli import main
+
+    with tempfile.TemporaryDirectory() as folder:
+        drafts = {"fi": "Korjaamme tämän mahdollisimman pian.", "sv": "Vi återkommer så snart som möjligt.",
+                  "en": "We will get back to you ASAP, by Friday 12:00."}
+        for lang, text in drafts.items():
+            Path(folder, f"{lang}.txt").write_text(text + "\n", encoding="utf-8")
+        for args in (["check", folder], ["check", "--format", "json", folder]):
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                with contextlib.suppress(SystemExit):
+                    main(args)
 
 
 def _stats(files: list[str]) -> list[tuple[int, int] | None]:
