@@ -163,13 +163,22 @@ class Runner:
 
     def deadlint_run(self, args: list[str], *, warm: bool) -> float:
         env = {**self.env, "DEADLINT_DAEMON": "1" if warm else "0"}
+        before = self.requests() if warm else None
         started = time.perf_counter()
         proc = subprocess.run([self.deadlint, *args], env=env, stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=self.timeout)
         elapsed = time.perf_counter() - started
-        if proc.returncode not in (0, 1) or (warm and proc.stderr.startswith(b"deadlint: ") and b"this process" in proc.stderr):
+        if proc.returncode not in (0, 1):
             raise ToolError(f"deadlint {' '.join(args[:3])}: exit {proc.returncode}: {proc.stderr.decode()[-500:]}")
+        if warm and self.requests() != before + 1:  # checked in process: not a warm figure
+            raise ToolError(f"deadlint {' '.join(args[:3])} was not answered by the warm worker "
+                            f"(restarted? {proc.stderr.decode()[-300:]})")
         return elapsed
+
+    def requests(self) -> int:
+        """How many requests the worker has answered (-1 when none runs)."""
+        status = subprocess.run([self.deadlint, "daemon", "status", "--json"], env=self.env, capture_output=True)
+        return json.loads(status.stdout).get("requests", -1) if status.returncode == 0 else -1
 
     def proselint_run(self, cmd: list[str]) -> float:
         return timed_run(cmd, self.proselint.ok_codes, self.timeout)[0]

@@ -28,7 +28,7 @@ def status(as_json: bool) -> None:
     else:
         click.echo(f"running: pid {answer['pid']}, deadlint {answer['version']}, socket {answer['socket']}\n"
                    f"  {answer['requests']} request(s) since {time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(answer['started']))}, "
-                   f"{answer['running']} running now (up to {answer['parallel']} at once)\n"
+                   f"{answer['running']} running now, {answer['spares']} forked ahead\n"
                    f"  idle {answer['idle_s']:.0f} s; exits after {answer['idle_exit_s']:.0f} s idle")
     sys.exit(0 if answer else 3)
 

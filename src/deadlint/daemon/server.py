@@ -7,8 +7,8 @@ so every child starts from the same warm state (spaCy pipelines, compiled
 phrase Matchers, rule sets) and runs the request's Click command in its own
 process: its own working directory, environment and exit, never another
 request's. One child per core is forked ahead and waits, so a request pays
-no fork; they run in parallel (a folder check's child forks one checker per
-core itself).
+no fork; requests run in parallel (a folder check's child forks one checker
+per core itself).
 
 The worker exits after DEADLINT_DAEMON_IDLE seconds (default 900) without a
 request, and when a file it loaded changed (deadlint's or a pack's code, the
@@ -42,7 +42,7 @@ class Worker:
         self.last_request = time.monotonic()
         self.requests = 0
         self.children: set[int] = set()
-        self.max_children = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        self.spare_count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
         self.watched = _loaded_files()
         self.listener = _listen(files["sock"])
         # Children name the policy files they loaded here; the parent then loads
@@ -64,11 +64,10 @@ class Worker:
             ready, _, _ = select.select([self.listener, self.memo_read], [], [], min(1.0, self.idle_s))
             if self.memo_read in ready and self.listener not in ready:
                 self._warm_policies()  # only while no one waits: it takes a moment
-            if self.listener in ready and len(self.children) < self.max_children:
-                if self._accept() == "exit":
-                    return
-            elif self.listener in ready:
-                self._wait_for_a_child()
+            # No cap on children running at once: a pre-send check never waits
+            # behind a long folder check; the kernel shares the cores among them.
+            if self.listener in ready and self._accept() == "exit":
+                return
 
     def _accept(self) -> str | None:
         try:
@@ -119,10 +118,12 @@ class Worker:
         self.children.add(pid)
 
     def _fork_spares(self) -> None:
+        if len(self.spares) >= self.spare_count:
+            return
         # What is loaded now is shared with every child: kept out of the garbage
         # collector's walks, its pages are not copied into each child that runs one.
         gc.freeze()
-        while len(self.spares) < self.max_children:
+        while len(self.spares) < self.spare_count:
             ours, theirs = socket.socketpair()
             pid = os.fork()
             if pid == 0:
@@ -175,7 +176,7 @@ class Worker:
     def status(self) -> dict:
         return {"pid": os.getpid(), "version": _version(), "socket": self.files["sock"],
                 "started": self.started, "requests": self.requests, "running": len(self.children),
-                "parallel": self.max_children, "idle_exit_s": self.idle_s,
+                "spares": self.spare_count, "idle_exit_s": self.idle_s,
                 "idle_s": round(time.monotonic() - self.last_request, 1)}
 
     def _stale(self) -> bool:
@@ -193,19 +194,6 @@ class Worker:
             handle = self.spares.pop(pid, None)
             if handle is not None:
                 handle.close()
-
-    def _wait_for_a_child(self) -> None:
-        """Every core is busy: block until a running child ends (a spare ending is no help)."""
-        while self.children:
-            try:
-                pid, _ = os.wait()
-            except ChildProcessError:
-                self.children.clear()
-                return
-            self.spares.pop(pid, socket.socket()).close()
-            if pid in self.children:
-                self.children.discard(pid)
-                return
 
     def _warm_policies(self) -> None:
         from deadlint.daemon.warm import warm_policy
