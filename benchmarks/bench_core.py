@@ -1,37 +1,25 @@
 #!/usr/bin/env python3
-"""Benchmark deadlint against proselint on the shared support-mail corpus.
+"""Benchmark deadlint against proselint 0.16, as a user runs them, in one run.
 
-    python benchmarks/bench_core.py [--count 1000] [--rounds 3] [--cold-runs 11] [--json]
-                                    [--format txt|maildir]
+    python benchmarks/bench_core.py [--count 1000] [--big-count 10000] [--rounds 3]
+                                    [--single-runs 11] [--json]
 
-Run it with the Python of the virtualenv where deadlint (and, optionally,
-proselint) is installed: the console scripts are looked up next to
-``sys.executable`` first, then on PATH.
+Run it with the Python of the virtualenv where deadlint and proselint (the
+``bench`` extra) are installed; the console scripts are looked up next to
+``sys.executable`` first, then on PATH. Each figure is a median, deadlint's
+next to proselint's measured in the same run, alternating which goes first:
 
-What it does:
+1. one flagged draft through the warm worker (``deadlint check FILE``, the
+   worker already running; client start included) - target <= 0.10 s;
+2. one flagged draft in process (``DEADLINT_DAEMON=0``) - target <= 1.0 s;
+3. ``--count`` drafts (default 1,000), second run, worker warm - >= 3x proselint;
+4. ``--big-count`` drafts (default 10,000), cold (``DEADLINT_DAEMON=0``) - >= 5x.
 
-1. makes a temporary corpus with ``../shared/bench/make_corpus.py OUT --count N
-   --format txt`` (the script is resolved from the repository root, override
-   with ``--corpus-script``); ``--format maildir`` makes a Maildir with a
-   ``.Drafts`` folder of N messages instead, which deadlint reads as a mail
-   folder (proselint cannot, so the comparison is skipped there);
-2. times, in the same run and alternating the order each round, N rounds of
-   ``deadlint check OUT --format json`` against proselint's own way of checking
-   a folder in one process (proselint >= 0.16: ``proselint check
-   --output-format json OUT``; older releases: ``proselint --json FILE...``);
-3. times a cold single-draft ``deadlint check FILE`` (a new process each time,
-   ``--cold-runs`` times, default 11) and reports the median; for deadlint also
-   the start-up floor: a cold check of three one-line flagged drafts (fi, sv,
-   en), which loads spaCy and every language's pipeline and does almost
-   nothing else, the part of a folder run that no per-draft speed-up touches;
-4. prints a table (or JSON with ``--json``): median wall times, drafts per
-   second, the deadlint/proselint time ratio, the cold single-draft median and
-   the machine.
-
-deadlint exits 0 when clean and 1 when it finds problems; both count as
-success. Any other exit status (2 = error) is reported and fails the
-benchmark. proselint is optional: if it is not installed the comparison is
-skipped.  Standard library only.
+proselint has no worker: its figure is always a fresh process. The drafts
+come from ``../shared/bench/make_corpus.py`` (``--corpus-script``). The worker
+gets a private socket directory and is stopped at the end. deadlint exits 0
+when clean and 1 on findings; any other status fails the benchmark.
+``benchmarks/bench_serve.py`` measures ``deadlint serve``. Standard library only.
 """
 from __future__ import annotations
 
@@ -49,6 +37,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS_SCRIPT = REPO.parent / "shared" / "bench" / "make_corpus.py"
+FLAGGED_DRAFT = "Hi Anna,\n\nthanks for the logs. We will send the replacement part ASAP.\n\nBest,\nMaria\n"
 
 
 # --------------------------------------------------------------------------- helpers
@@ -103,50 +92,7 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def summarize(times: list[float], drafts: int) -> dict:
-    med = statistics.median(times)
-    return {
-        "runs_s": [round(t, 4) for t in times],
-        "median_s": round(med, 4),
-        "min_s": round(min(times), 4),
-        "max_s": round(max(times), 4),
-        "drafts_per_s": round(drafts / med, 1) if med > 0 else None,
-    }
-
-
 # --------------------------------------------------------------------------- tools
-class Deadlint:
-    name = "deadlint"
-
-    def __init__(self, exe: str):
-        self.exe = exe
-
-    def version(self) -> str:
-        return tool_version([self.exe, "--version"])
-
-    def folder_cmd(self, corpus: Path, files: list[Path]) -> list[str]:
-        return [self.exe, "check", str(corpus), "--format", "json"]
-
-    def single_cmd(self, draft: Path) -> list[str]:
-        return [self.exe, "check", str(draft)]
-
-    ok_codes = (0, 1)
-
-    @staticmethod
-    def inspect(stdout: bytes) -> dict:
-        """Check the JSON contract {"findings": [...], "summary": {...}}."""
-        try:
-            data = json.loads(stdout)
-        except ValueError as exc:
-            raise ToolError(f"deadlint --format json did not print JSON: {exc}") from exc
-        if not isinstance(data, dict) or "findings" not in data or "summary" not in data:
-            raise ToolError("deadlint JSON lacks 'findings'/'summary'")
-        files = {f.get("path") or f.get("file") for f in data["findings"] if isinstance(f, dict)}
-        files.discard(None)
-        return {"findings": len(data["findings"]), "files_with_findings": len(files),
-                "summary": data["summary"]}
-
-
 class Proselint:
     name = "proselint"
 
@@ -199,230 +145,182 @@ class Proselint:
 
 
 # --------------------------------------------------------------------------- main
-def corpus_files(out: Path, fmt: str) -> list[Path]:
-    """The drafts make_corpus wrote: .txt files, or the message files of the Maildir."""
-    if fmt == "maildir":
-        return sorted(p for p in out.rglob("*") if p.is_file() and p.parent.name in ("cur", "new"))
-    return sorted(p for p in out.rglob("*.txt") if p.is_file())
-
-
-def make_corpus(script: Path, out: Path, count: int, seed: int | None, fmt: str = "txt") -> list[Path]:
+def make_corpus(script: Path, out: Path, count: int) -> list[Path]:
     if not script.is_file():
         raise SystemExit(f"corpus script not found: {script} (use --corpus-script)")
-    cmd = [sys.executable, str(script), str(out), "--count", str(count), "--format", fmt]
-    if seed is not None:
-        cmd += ["--seed", str(seed)]
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    files = corpus_files(out, fmt)
-    if len(files) != count:
-        raise SystemExit(f"expected {count} drafts from {script.name}, found {len(files)} in {out}")
-    return files
+    subprocess.run([sys.executable, str(script), str(out), "--count", str(count), "--format", "txt"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return sorted(out.rglob("*.txt"))
+
+
+class Runner:
+    """Timed runs of both tools; deadlint with its worker on or off."""
+
+    def __init__(self, deadlint: str, proselint: Proselint | None, runtime: Path, timeout: float):
+        self.deadlint, self.proselint, self.timeout = deadlint, proselint, timeout
+        self.env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime), "DEADLINT_DAEMON": "1"}
+        self.env.pop("CI", None)
+
+    def deadlint_run(self, args: list[str], *, warm: bool) -> float:
+        env = {**self.env, "DEADLINT_DAEMON": "1" if warm else "0"}
+        before = self.requests() if warm else None
+        started = time.perf_counter()
+        proc = subprocess.run([self.deadlint, *args], env=env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=self.timeout)
+        elapsed = time.perf_counter() - started
+        if proc.returncode not in (0, 1):
+            raise ToolError(f"deadlint {' '.join(args[:3])}: exit {proc.returncode}: {proc.stderr.decode()[-500:]}")
+        if warm and self.requests() != before + 1:  # checked in process: not a warm figure
+            raise ToolError(f"deadlint {' '.join(args[:3])} was not answered by the warm worker "
+                            f"(restarted? {proc.stderr.decode()[-300:]})")
+        return elapsed
+
+    def requests(self) -> int:
+        """How many requests the worker has answered (-1 when none runs)."""
+        status = subprocess.run([self.deadlint, "daemon", "status", "--json"], env=self.env, capture_output=True)
+        return json.loads(status.stdout).get("requests", -1) if status.returncode == 0 else -1
+
+    def proselint_run(self, cmd: list[str]) -> float:
+        return timed_run(cmd, self.proselint.ok_codes, self.timeout)[0]
+
+    def start_worker(self, draft: Path) -> None:
+        subprocess.run([self.deadlint, "check", str(draft)], env=self.env, capture_output=True)
+        deadline = time.monotonic() + 300
+        while subprocess.run([self.deadlint, "daemon", "status"], env=self.env, capture_output=True).returncode:
+            if time.monotonic() > deadline:
+                raise ToolError("the warm worker did not start in 300 s")
+            time.sleep(0.2)
+
+    def stop_worker(self) -> None:
+        subprocess.run([self.deadlint, "daemon", "stop"], env=self.env, capture_output=True)
+
+    def compare(self, rounds: int, deadlint_args: list[str], warm: bool, proselint_cmd: list[str] | None) -> dict:
+        """Medians of alternating rounds: deadlint first in even rounds, proselint first in odd ones."""
+        times: dict[str, list[float]] = {"deadlint": [], "proselint": []}
+        for rnd in range(rounds):
+            order = ["deadlint", "proselint"] if rnd % 2 == 0 else ["proselint", "deadlint"]
+            for tool in order:
+                if tool == "deadlint":
+                    times[tool].append(self.deadlint_run(deadlint_args, warm=warm))
+                elif self.proselint and proselint_cmd:
+                    times[tool].append(self.proselint_run(proselint_cmd))
+        return {tool: {"median_s": round(statistics.median(t), 4), "runs_s": [round(x, 4) for x in t]}
+                for tool, t in times.items() if t}
+
+
+FIGURES = (  # key, label, target (deadlint seconds, or x-times proselint)
+    ("single_warm", "1 flagged draft, warm worker", ("s", 0.10)),
+    ("single_cold", "1 flagged draft, DEADLINT_DAEMON=0", ("s", 1.0)),
+    ("folder_warm", "{count} drafts, worker warm (2nd run)", ("x", 3.0)),
+    ("big_cold", "{big_count} drafts, cold", ("x", 5.0)),
+)
 
 
 def run(args: argparse.Namespace) -> dict:
     log = (lambda *a: None) if args.json else (lambda *a: print(*a, file=sys.stderr, flush=True))
-
-    tools: list = []
-    errors: dict[str, str] = {}
-    skipped: dict[str, str] = {}
-
-    dl_exe = find_tool("deadlint", args.deadlint)
-    if dl_exe:
-        tools.append(Deadlint(dl_exe))
-    else:
-        skipped["deadlint"] = "deadlint console script not found (install the project: pip install -e .)"
-    pl_exe = None if args.no_proselint or args.format != "txt" else find_tool("proselint", args.proselint)
-    if pl_exe:
-        tools.append(Proselint(pl_exe))
-    elif args.format != "txt":
-        skipped["proselint"] = f"proselint cannot read a {args.format} corpus; comparison skipped"
-    else:
-        skipped["proselint"] = ("disabled with --no-proselint" if args.no_proselint else
-                                "proselint not installed (pip install 'deadlint[bench]'); comparison skipped")
-    for name, why in skipped.items():
-        log(f"[bench] skipping {name}: {why}")
-
+    deadlint = find_tool("deadlint", args.deadlint)
+    if not deadlint:
+        raise SystemExit("deadlint console script not found (install the project: pip install -e .)")
+    pl_exe = None if args.no_proselint else find_tool("proselint", args.proselint)
+    proselint = Proselint(pl_exe) if pl_exe else None
     result: dict = {
-        "machine": {
-            "nproc": cpu_count(),
-            "cpu_count": os.cpu_count(),
-            "python": platform.python_version(),
-            "implementation": platform.python_implementation(),
-            "platform": platform.platform(),
-            "machine": platform.machine(),
-        },
-        "corpus": {"count": args.count, "format": args.format, "script": str(args.corpus_script)},
-        "rounds": args.rounds,
-        "cold_runs": args.cold_runs,
-        "tools": {},
-        "skipped": skipped,
-        "errors": errors,
+        "machine": {"nproc": cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                    "load_avg_at_start": list(os.getloadavg())},
+        "versions": {"deadlint": tool_version([deadlint, "--version"]),
+                     "proselint": proselint.version() if proselint else None},
+        "count": args.count, "big_count": args.big_count, "rounds": args.rounds, "single_runs": args.single_runs,
+        "figures": {},
     }
-
-    with tempfile.TemporaryDirectory(prefix="deadlint-bench-") as tmp:
-        corpus = Path(tmp) / "corpus"
-        log(f"[bench] making {args.count} drafts with {args.corpus_script}")
-        files = make_corpus(Path(args.corpus_script), corpus, args.count, args.seed, args.format)
-        result["corpus"]["bytes"] = sum(p.stat().st_size for p in files)
-        single = files[0]
-        result["corpus"]["single_draft"] = single.name
-
-        for tool in tools:
-            result["tools"][tool.name] = {
-                "exe": tool.exe,
-                "version": tool.version(),
-                "folder_command": short_cmd(tool.folder_cmd(corpus, files)).replace(str(corpus), "OUT"),
-            }
-
-        # ---- folder runs: alternate which tool goes first each round
-        times: dict[str, list[float]] = {t.name: [] for t in tools}
-        live = list(tools)
-        for rnd in range(args.warmup + args.rounds):
-            order = live if rnd % 2 == 0 else list(reversed(live))
-            warm = rnd < args.warmup
-            for tool in order:
-                if tool.name in errors:
-                    continue
-                try:
-                    elapsed, proc = timed_run(tool.folder_cmd(corpus, files), tool.ok_codes, args.timeout)
-                    if rnd == 0:
-                        result["tools"][tool.name]["output"] = tool.inspect(proc.stdout)
-                except ToolError as exc:
-                    errors[tool.name] = str(exc)
-                    log(f"[bench] {tool.name} FAILED: {exc}")
-                    continue
-                if not warm:
-                    times[tool.name].append(elapsed)
-                log(f"[bench] {'warm-up' if warm else f'round {rnd - args.warmup + 1}'}"
-                    f" {tool.name}: {elapsed:.3f}s")
-
-        for tool in tools:
-            if tool.name not in errors and times[tool.name]:
-                result["tools"][tool.name]["folder"] = summarize(times[tool.name], len(files))
-
-        # ---- cold single-draft runs (a fresh process each time)
-        for tool in tools:
-            if tool.name in errors or args.cold_runs <= 0:
-                continue
-            cold: list[float] = []
-            try:
-                for _ in range(args.cold_runs):
-                    elapsed, _proc = timed_run(tool.single_cmd(single), tool.ok_codes, args.timeout)
-                    cold.append(elapsed)
-            except ToolError as exc:
-                errors[tool.name] = str(exc)
-                log(f"[bench] {tool.name} single-draft FAILED: {exc}")
-                continue
-            result["tools"][tool.name]["cold_single"] = {
-                "runs_s": [round(t, 4) for t in cold],
-                "median_s": round(statistics.median(cold), 4),
-            }
-            log(f"[bench] {tool.name} cold single draft: median {statistics.median(cold):.3f}s"
-                f" over {len(cold)} runs")
-
-        if "deadlint" in result["tools"] and "deadlint" not in errors and args.cold_runs > 0:
-            result["tools"]["deadlint"]["startup_floor"] = startup_floor(
-                Path(tmp) / "floor", find_tool("deadlint", args.deadlint), args)
-            log(f"[bench] deadlint start-up floor: median {result['tools']['deadlint']['startup_floor']:.3f}s")
-
-    dl = result["tools"].get("deadlint", {}).get("folder")
-    pl = result["tools"].get("proselint", {}).get("folder")
-    if dl and pl:
-        result["ratio_time_deadlint_over_proselint"] = round(dl["median_s"] / pl["median_s"], 3)
+    with tempfile.TemporaryDirectory(prefix="dl-bench-") as tmp:
+        tmp_path = Path(tmp)
+        runtime = tmp_path / "run"
+        runtime.mkdir(mode=0o700)
+        single = tmp_path / "flagged.txt"
+        single.write_text(FLAGGED_DRAFT, encoding="utf-8")
+        corpus = tmp_path / "corpus"
+        big = tmp_path / "big"
+        make_corpus(args.corpus_script, corpus, args.count)
+        if args.big_count:
+            make_corpus(args.corpus_script, big, args.big_count)
+        runner = Runner(deadlint, proselint, runtime, args.timeout)
+        pl_single = proselint.single_cmd(single) if proselint else None
+        try:
+            log("[bench] starting the warm worker")
+            runner.start_worker(single)
+            figures = result["figures"]
+            # The floor under any Python command line on this machine, for scale.
+            result["python_start_s"] = round(statistics.median(
+                timed_run([sys.executable, "-c", "pass"], (0,), args.timeout)[0] for _ in range(args.single_runs)), 4)
+            log("[bench] one flagged draft, warm worker")
+            figures["single_warm"] = runner.compare(args.single_runs, ["check", str(single)], True, pl_single)
+            log("[bench] one flagged draft, in process")
+            figures["single_cold"] = runner.compare(args.single_runs, ["check", str(single)], False, pl_single)
+            folder_args = ["check", str(corpus), "--format", "json"]
+            runner.deadlint_run(folder_args, warm=True)  # the first run: what the "second run" follows
+            log(f"[bench] {args.count} drafts, worker warm")
+            figures["folder_warm"] = runner.compare(args.rounds, folder_args, True,
+                                                    proselint.folder_cmd(corpus, []) if proselint else None)
+            if args.big_count:
+                log(f"[bench] {args.big_count} drafts, cold")
+                figures["big_cold"] = runner.compare(args.big_rounds, ["check", str(big), "--format", "json"], False,
+                                                     proselint.folder_cmd(big, []) if proselint else None)
+        finally:
+            runner.stop_worker()
+    result["machine"]["load_avg_at_end"] = list(os.getloadavg())
     return result
 
 
-FLOOR_DRAFTS = {"fi.txt": "Korjaamme tämän mahdollisimman pian.",
-                "sv.txt": "Vi återkommer så snart som möjligt.",
-                "en.txt": "We will get back to you as soon as possible."}
-
-
-def startup_floor(folder: Path, exe: str, args: argparse.Namespace) -> float:
-    """Median cold ``deadlint check`` of one flagged line per language: spaCy and
-    all three pipelines loaded, next to no drafts checked."""
-    folder.mkdir()
-    for name, text in FLOOR_DRAFTS.items():
-        (folder / name).write_text(text + "\n", encoding="utf-8")
-    cmd = [exe, "check", str(folder), "--format", "json"]
-    return round(statistics.median(timed_run(cmd, (1,), args.timeout)[0] for _ in range(args.cold_runs)), 4)
+def print_table(r: dict) -> None:
+    m = r["machine"]
+    print(f"\ndeadlint {r['versions']['deadlint']} vs proselint {r['versions']['proselint'] or '(not installed)'}; "
+          f"nproc={m['nproc']}, Python {m['python']}, load average {m['load_avg_at_start'][0]:.1f} at start, "
+          f"{m['load_avg_at_end'][0]:.1f} at end")
+    print(f"Python start-up alone (python -c pass): {r['python_start_s']:.3f}s")
+    head = f"{'figure (medians)':<42} {'deadlint':>9} {'proselint':>10} {'speed-up':>9}  target"
+    print(head)
+    print("-" * len(head))
+    for key, label, (unit, target) in FIGURES:
+        figure = r["figures"].get(key)
+        if not figure:
+            continue
+        dl = figure["deadlint"]["median_s"]
+        pl = figure.get("proselint", {}).get("median_s")
+        ratio = pl / dl if pl else None
+        goal = f"<= {target:.2f} s" if unit == "s" else f">= {target:.0f}x proselint"
+        met = (dl <= target) if unit == "s" else (ratio is not None and ratio >= target)
+        print(f"{label.format(**r):<42} {dl:>8.3f}s {fmt(pl, '.3f', 's'):>10} "
+              f"{fmt(ratio, '.2f', 'x'):>9}  {goal} {'(met)' if met else '(NOT met)'}")
 
 
 def fmt(v, spec: str = ".3f", unit: str = "") -> str:
     return "-" if v is None else f"{v:{spec}}{unit}"
 
 
-def print_table(r: dict) -> None:
-    m = r["machine"]
-    n = r["corpus"]["count"]
-    print(f"\nCorpus: {n} {r['corpus']['format']} drafts ({r['corpus'].get('bytes', 0) / 1024:.0f} KiB), "
-          f"{r['rounds']} alternating rounds, cold single draft x{r['cold_runs']}")
-    print(f"Machine: nproc={m['nproc']} (cpu_count={m['cpu_count']}), "
-          f"{m['implementation']} {m['python']}, {m['platform']}\n")
-    head = f"{'tool':<10} {'version':<16} {'median':>9} {'min':>9} {'max':>9} {'drafts/s':>10} {'cold 1 draft':>13}"
-    print(head)
-    print("-" * len(head))
-    for name in ("deadlint", "proselint"):
-        t = r["tools"].get(name)
-        if t is None:
-            print(f"{name:<10} {'skipped: ' + r['skipped'].get(name, '?')}")
-            continue
-        if name in r["errors"]:
-            print(f"{name:<10} ERROR: {r['errors'][name].splitlines()[0]}")
-            continue
-        f = t.get("folder", {})
-        c = t.get("cold_single", {})
-        print(f"{name:<10} {str(t.get('version', '?'))[:16]:<16} {fmt(f.get('median_s'), '.3f', 's'):>9} "
-              f"{fmt(f.get('min_s'), '.3f', 's'):>9} {fmt(f.get('max_s'), '.3f', 's'):>9} "
-              f"{fmt(f.get('drafts_per_s'), '.1f'):>10} {fmt(c.get('median_s'), '.3f', 's'):>13}")
-    print()
-    for name, t in r["tools"].items():
-        print(f"  {name}: {t.get('folder_command')}   output: {t.get('output', {})}")
-    ratio = r.get("ratio_time_deadlint_over_proselint")
-    if ratio is not None:
-        faster = "faster" if ratio < 1 else "slower"
-        print(f"\nRatio deadlint/proselint (median wall time over {n} drafts): {ratio:.3f}"
-              f"  -> deadlint is {max(ratio, 1 / ratio):.2f}x {faster}")
-        floor = r["tools"]["deadlint"].get("startup_floor")
-        if floor is not None:
-            budget = r["tools"]["proselint"]["folder"]["median_s"] / 3
-            print(f"3x proselint needs the whole run in {budget:.3f}s; deadlint's start-up floor "
-                  f"(spaCy + fi/sv/en pipelines, 3 one-line drafts) is {floor:.3f}s")
-    else:
-        print("\nRatio deadlint/proselint: n/a (one of the tools was skipped or failed)")
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--count", type=int, default=1000, help="drafts in the corpus (default 1000)")
-    ap.add_argument("--rounds", type=int, default=3, help="alternating timed rounds (default 3)")
-    ap.add_argument("--cold-runs", type=int, default=11,
-                    help="cold single-draft runs of deadlint check FILE (default 11)")
-    ap.add_argument("--warmup", type=int, default=0, help="untimed warm-up rounds (default 0)")
-    ap.add_argument("--seed", type=int, default=None, help="corpus seed (default: make_corpus's own)")
-    ap.add_argument("--format", choices=["txt", "maildir"], default="txt",
-                    help="corpus format: txt drafts (default) or a Maildir of messages")
-    ap.add_argument("--corpus-script", default=str(DEFAULT_CORPUS_SCRIPT),
+    ap.add_argument("--count", type=int, default=1000, help="drafts in the warm folder run (default 1000)")
+    ap.add_argument("--big-count", type=int, default=10000, help="drafts in the cold run (default 10000; 0 skips)")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds of the folder run (default 3)")
+    ap.add_argument("--big-rounds", type=int, default=1, help="alternating rounds of the cold run (default 1)")
+    ap.add_argument("--single-runs", type=int, default=11, help="runs of each one-draft figure (default 11)")
+    ap.add_argument("--corpus-script", type=Path, default=DEFAULT_CORPUS_SCRIPT,
                     help="path to make_corpus.py (default: <repo>/../shared/bench/make_corpus.py)")
     ap.add_argument("--deadlint", default=None, help="deadlint executable (default: beside sys.executable)")
     ap.add_argument("--proselint", default=None, help="proselint executable (default: beside sys.executable)")
     ap.add_argument("--no-proselint", action="store_true", help="skip the proselint comparison")
-    ap.add_argument("--timeout", type=float, default=900, help="per-run timeout in seconds (default 900)")
+    ap.add_argument("--timeout", type=float, default=1800, help="per-run timeout in seconds (default 1800)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
-    if args.count < 1 or args.rounds < 1:
-        ap.error("--count and --rounds must be >= 1")
-
-    result = run(args)
-    if args.json:
-        print(json.dumps(result, indent=2))
-    else:
+    try:
+        result = run(args)
+    except ToolError as exc:
+        print(f"bench_core: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(result, indent=2) if args.json else "", end="")
+    if not args.json:
         print_table(result)
-        for name, err in result["errors"].items():
-            print(f"\n{name} error:\n  {err}", file=sys.stderr)
-    # Exit 1 if a tool failed or deadlint itself is missing. A missing
-    # proselint only skips the comparison.
-    return 1 if result["errors"] or "deadlint" in result["skipped"] else 0
+    return 0
 
 
 if __name__ == "__main__":

@@ -22,6 +22,9 @@ def _private_cache(tmp_path_factory):
     import os
 
     os.environ["DEADLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    # No test leaves a warm worker behind: the ones that test it turn it on with
+    # their own socket directory and stop it (tests/test_daemon.py).
+    os.environ["DEADLINT_DAEMON"] = "0"
 
 
 @pytest.fixture(scope="session")

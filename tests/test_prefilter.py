@@ -90,3 +90,36 @@ import spacy.cli
 print(type(sys.modules["spacy.cli"]).__name__)
 """
     assert _run(code).splitlines() == ["False True", "True True", "module"]
+
+
+def test_no_anchor_sought_between_letters_is_a_token_cut_from_a_word():
+    """The prefilter looks for a letters-only anchor where no letter touches it
+    ("day" not in "today"). Tokens the tokenizer cuts from inside a run of
+    letters ("gonna" -> "gon" + "na", "won't" -> "wo" + "n't") must be sought
+    inside words instead, in phrases and cues alike."""
+    from deadlint.nlp.pipeline import get_nlp
+    from deadlint.rules.prefilter import _LETTERS, carved_tokens
+
+    ruleset = RuleSet(plugin_manager(), load_policy(None))
+    commitment = ruleset.index("en")._cue_prefilters["commitment"]
+    assert commitment.may_match("i'm gonna fix it") and commitment.may_match("it won't take long")
+    for lang in ruleset.languages:
+        index = ruleset.index(lang)
+        after_letter, before_letter = carved_tokens(get_nlp(lang).tokenizer)
+        for compiled in index._compiled.values():
+            for kind, text in compiled.anchor or ():
+                if kind == "regex" or not _LETTERS.fullmatch(text):
+                    continue
+                assert text not in after_letter | before_letter, (lang, kind, text)
+                assert kind == "suffix" or not any(t.startswith(text) for t in after_letter), (lang, kind, text)
+                assert kind == "prefix" or not any(t.endswith(text) for t in before_letter), (lang, kind, text)
+
+
+def test_letters_only_anchors_are_found_only_at_token_edges():
+    prefilter = TextPrefilter([frozenset({("word", "day")}), frozenset({("prefix", "lähipäiv")}),
+                               frozenset({("suffix", "ade")}), frozenset({("word", "n't")})])
+    assert prefilter.may_match("any day now") and prefilter.may_match("a 2-day job") and prefilter.may_match("2day")
+    assert not prefilter.may_match("today")
+    assert prefilter.may_match("lähipäivinä") and not prefilter.may_match("alähipäivinä")
+    assert prefilter.may_match("fixed by lemonade") and not prefilter.may_match("a shady deal")
+    assert prefilter.may_match("we can't")  # not letters only: found anywhere, as before

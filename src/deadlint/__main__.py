@@ -1,3 +1,3 @@
-from deadlint.cli import main
+from deadlint.entry import main
 
 main()

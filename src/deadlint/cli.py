@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from deadlint import __version__
+from deadlint.daemon.client import NO_DAEMON_FLAG
 from deadlint.config import ConfigError, Policy, find_user_config, load_policy
 from deadlint.findings import SEVERITIES
 from deadlint.language import LANGUAGES
@@ -20,6 +21,8 @@ from deadlint.rules.phrases import PhraseDataError
 from deadlint.rules.registry import RuleLoadError, RuleSet, plugin_manager
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+# Read by deadlint.entry before Click runs; here so that Click accepts and documents it.
+NO_DAEMON_HELP = "Check in this process, not through the warm worker (also DEADLINT_DAEMON=0)."
 
 
 def _fail(message: str) -> None:
@@ -44,10 +47,20 @@ def parse_now(_ctx, _param, value: str | None) -> datetime | None:
     return moment
 
 
+# The warm worker (deadlint.daemon.warm) keeps rule sets between requests here; None in a one-off run.
+ruleset_memo = None
+
+
 def load_ruleset(config: Path | None) -> tuple[RuleSet, list[str]]:
     """The rule set and any problems met on the way; a broken user config falls back to the defaults."""
-    problems: list[str] = []
     user_file = config or find_user_config(Path.cwd())
+    if ruleset_memo is not None:
+        return ruleset_memo.get(user_file, _load_ruleset)
+    return _load_ruleset(user_file)
+
+
+def _load_ruleset(user_file: Path | None) -> tuple[RuleSet, list[str]]:
+    problems: list[str] = []
     try:
         policy = load_policy(user_file)
     except ConfigError as exc:
@@ -75,6 +88,7 @@ class LazyGroup(click.Group):
         "lsp": "deadlint.integrations.lsp",
         "audit": "deadlint.archive.dask_audit",
         "report": "deadlint.report.html",
+        "daemon": "deadlint.daemon.command",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -121,6 +135,7 @@ def main() -> None:
 @click.option("--diff-base", metavar="REV", help="Check only drafts changed since this git revision (and new files).")
 @click.option("--fix", is_flag=True, help="Write suggested deadlines into text and Markdown files.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change; write nothing.")
+@click.option(NO_DAEMON_FLAG, is_flag=True, expose_value=False, help=NO_DAEMON_HELP)
 def check(paths, lang, now, tz, config, select, ignore, min_severity, fmt, include, exclude, jobs,
           export_text, export_id, export_title, diff_base, fix, show_diff) -> None:
     """Check drafts: files, directories (recursive) or - for stdin."""

@@ -32,6 +32,8 @@ from pathlib import Path
 
 import click
 
+from deadlint.cli import NO_DAEMON_HELP
+from deadlint.daemon.client import NO_DAEMON_FLAG
 from deadlint.findings import SEVERITIES
 
 DEFAULT_MTA = "/usr/sbin/sendmail"
@@ -89,6 +91,7 @@ def _leading_options(cmd: click.Command, args: list[str]) -> int:
 @click.option("--blocked-dir", type=click.Path(path_type=Path, file_okay=False),
               help="Where refused messages are saved (default: $XDG_STATE_HOME/deadlint/blocked) "
                    "[env: DEADLINT_BLOCKED_DIR].")
+@click.option(NO_DAEMON_FLAG, is_flag=True, expose_value=False, help=NO_DAEMON_HELP)
 @click.argument("mta_args", nargs=-1, type=click.UNPROCESSED, metavar="[SENDMAIL-ARGS]...")
 def command(mta, warn_only, min_severity, config, blocked_dir, mta_args) -> None:
     """Lint the message on stdin, then hand it to the real sendmail, or refuse it (exit 65).

@@ -18,6 +18,7 @@ import click
 
 from deadlint.findings import SEVERITIES
 from deadlint.integrations.serve_http import DEFAULT_MAX_BYTES, CheckServer
+from deadlint.integrations.serve_pool import DEFAULT_TIME_LIMIT_S
 
 DEFAULT_PORT = 8787
 
@@ -79,9 +80,14 @@ def serve_until_signalled(server: CheckServer) -> None:
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Policy file merged over rules.yaml.")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), help="Report findings at or above this level.")
 @click.option("--log-requests", is_flag=True, help="Log every request on stderr.")
-def command(host, port, allow_remote, max_bytes, config, min_severity, log_requests) -> None:
+@click.option("--workers", type=click.IntRange(min=1), help="Checker processes (default: one per core).")
+@click.option("--time-limit", type=click.FloatRange(min=0.1), default=DEFAULT_TIME_LIMIT_S, show_default=True,
+              metavar="SECONDS", help="Longest a request may take; over it, the answer is 503.")
+def command(host, port, allow_remote, max_bytes, config, min_severity, log_requests, workers, time_limit) -> None:
     """Serve checks over HTTP on 127.0.0.1 for mail-client add-ins."""
+    from deadlint.integrations.serve_pool import CheckPool
     from deadlint.integrations.serve_request import load_checker
+    from deadlint.parallel import default_jobs
 
     try:
         # Bind first: a bad --host or a taken port fails before the slow warm-up.
@@ -90,10 +96,14 @@ def command(host, port, allow_remote, max_bytes, config, min_severity, log_reque
     except OSError as exc:
         click.echo(f"deadlint: error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
         sys.exit(2)
-    server.checker = load_checker(config, min_severity)
+    # Before serve_until_signalled starts any thread: the pool forks its zygote here.
+    server.checker = CheckPool(load_checker(config, min_severity), workers or default_jobs(), time_limit)
     bound_host, bound_port = server.server_address[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     # Tests and scripts wait for this line; with --port 0 it is the only way to learn the port.
     click.echo(f"deadlint serve: listening on http://{shown}:{bound_port}", err=True)
-    serve_until_signalled(server)
+    try:
+        serve_until_signalled(server)
+    finally:
+        server.checker.close()
     click.echo("deadlint serve: stopped", err=True)

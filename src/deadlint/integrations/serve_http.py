@@ -12,10 +12,10 @@ a client still sending its request has SHUTDOWN_GRACE seconds to finish before
 its connection is cut, so SIGTERM ends the server within seconds whatever the
 clients do.
 
-Why one lock around the check: the linter caches calendars in a dict and spaCy
-builds some parts lazily, and neither is documented as thread-safe. Checks run
-one at a time under the GIL anyway, so serialising them costs no throughput
-(a typical draft takes about 1-5 ms) while I/O and JSON work stay concurrent.
+The check itself runs in ``server.checker``, a ``serve_pool.CheckPool`` of
+warm worker processes: drafts are checked in parallel, one per core, and a
+check that runs over the time limit is answered 503 instead of holding up
+the rest.
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
 from deadlint import __version__
+from deadlint.integrations.serve_pool import CheckTimeout
 from deadlint.integrations.serve_request import (
     BadRequest,
     CheckRequest,
-    answer,
     parse_json_request,
     parse_options,
 )
@@ -59,7 +59,7 @@ class HTTPError(Exception):
 
 
 class CheckServer(ThreadingHTTPServer):
-    """Holds the one Checker; ``server_close`` waits for in-flight requests."""
+    """Holds the checker pool; ``server_close`` waits for in-flight requests."""
 
     # Non-daemon handler threads, joined by server_close: a SIGTERM lets every
     # accepted request finish before the process exits.
@@ -74,7 +74,6 @@ class CheckServer(ThreadingHTTPServer):
         if family is not None:
             self.address_family = family
         self.checker = checker
-        self.check_lock = threading.Lock()
         self.max_bytes = max_bytes
         self.log_requests = log_requests
         self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
@@ -204,8 +203,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def _check(self) -> dict:
         request = self._read_request()
-        with self.server.check_lock:
-            return answer(self.server.checker, request)
+        try:
+            return self.server.checker.answer(request)
+        except CheckTimeout as exc:
+            raise HTTPError(HTTPStatus.SERVICE_UNAVAILABLE, str(exc)) from None
 
     def _read_request(self) -> CheckRequest:
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()

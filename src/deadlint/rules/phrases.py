@@ -42,7 +42,8 @@ from deadlint.rules.patterns import (
     compile_pattern,
     uses_lemmas,
 )
-from deadlint.rules.prefilter import AnchorIndex, TextPrefilter
+from deadlint.rules import prefilter as _prefilter_module
+from deadlint.rules.prefilter import AnchorIndex, TextPrefilter, carved_tokens, uncarved
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
@@ -59,8 +60,10 @@ CLAUSE_CUES = frozenset({"reported_request", "exact_time", "past"})
 # A new main clause: a semicolon, or a comma or dash before a coordinating conjunction.
 _COORDINATORS = frozenset({"and", "but", "so", "or", "ja", "mutta", "joten", "tai", "sekä",
                            "och", "men", "så", "eller"})
-# The compiler's own source is part of the cache key: a changed compiler never reads old results.
-_COMPILER_DIGEST = hashlib.sha1(Path(_patterns_module.__file__).read_bytes()).hexdigest()
+# The compiler's own source (and the anchors' rules) are part of the cache key:
+# a changed compiler never reads old results.
+_COMPILER_DIGEST = hashlib.sha1(b"".join(Path(module.__file__).read_bytes()
+                                         for module in (_patterns_module, _prefilter_module))).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,9 @@ class PhraseIndex:
                     for p, v in cached.items()}
         nlp = get_nlp(self.lang, self.uses_lemmas)
         tokenize, common = _word_tokenizer(nlp), frozenset(nlp.Defaults.stop_words)
-        compiled = {p: compile_pattern(p, tokenize, common) for p in patterns}
+        carved = carved_tokens(nlp.tokenizer)
+        compiled = {p: CompiledPattern(c.tokens, uncarved(c.anchor, carved))
+                    for p, c in ((p, compile_pattern(p, tokenize, common)) for p in patterns)}
         write_json(path, {p: {"tokens": c.tokens, "anchor": None if c.anchor is None else sorted(c.anchor)}
                           for p, c in compiled.items()})
         return compiled

@@ -23,16 +23,29 @@ from deadlint.rules.patterns import Anchor
 _CONTEXT_SENSITIVE = re.compile(r"\\[AbBZ]|[\^$]|\(\?[=!<]")
 
 
+# Letters only (the whole word, a stem, an ending): where such an anchor may
+# sit in a text is bounded by non-letters, as a token's edges are. "day" is then
+# found in "day" and "2-day", not in "today"; "se" not in every Swedish word.
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NO_LETTER_BEFORE, _NO_LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+
+
 class TextPrefilter:
-    """Whether any anchor of any pattern occurs in a text, as a substring of its
-    lowercased form: every token's lowercase form is one, so a "no" is safe."""
+    """Whether any anchor of any pattern occurs in a text's lowercased form,
+    where a token could begin and end: every token's lowercase form occurs
+    there, so a "no" is safe.
+
+    A token that the tokenizer's exceptions cut out of a run of letters
+    ("gonna" -> "gon" + "na", "won't" -> "wo" + "n't") has no such edge:
+    ``uncarved`` turns an anchor that could be one into a plain substring."""
 
     def __init__(self, anchors: list[Anchor | None]) -> None:
         self._always = any(anchor is None for anchor in anchors)
-        literals, regexes = set(), []
+        literals: dict[str, set[str]] = {"word": set(), "prefix": set(), "suffix": set(), "substring": set()}
+        regexes = []
         for kind, text in (piece for anchor in anchors for piece in anchor or ()):
             if kind != "regex":
-                literals.add(text)
+                literals[kind if _LETTERS.fullmatch(text) else "substring"].add(text)
             elif _CONTEXT_SENSITIVE.search(text):
                 self._always = True
             else:
@@ -40,11 +53,46 @@ class TextPrefilter:
         # One alternation for the literals; a pack's regexes apart, as their flags
         # and group names need not combine.
         self._searches = [re.compile(pattern).search for pattern in regexes]
-        if literals:
-            self._searches.insert(0, re.compile("|".join(map(re.escape, literals))).search)
+        edges = {"word": (_NO_LETTER_BEFORE, _NO_LETTER_AFTER), "prefix": (_NO_LETTER_BEFORE, ""),
+                 "suffix": ("", _NO_LETTER_AFTER), "substring": ("", "")}
+        alternatives = [f"{edges[kind][0]}(?:{'|'.join(map(re.escape, sorted(texts)))}){edges[kind][1]}"
+                        for kind, texts in literals.items() if texts]
+        if alternatives:
+            self._searches.insert(0, re.compile("|".join(alternatives)).search)
 
     def may_match(self, lowered: str) -> bool:
         return self._always or any(search(lowered) is not None for search in self._searches)
+
+
+def carved_tokens(tokenizer) -> tuple[frozenset[str], frozenset[str]]:
+    """Tokens the tokenizer's exceptions cut from a run of letters: (those with
+    a letter just before them, those with a letter just after them)."""
+    after_letter, before_letter = set(), set()
+    for exception in tokenizer.rules:
+        text = exception.lower()
+        for token in tokenizer(text):
+            start, end = token.idx, token.idx + len(token.text)
+            if start > 0 and text[start - 1].isalpha():
+                after_letter.add(token.lower_)
+            if end < len(text) and text[end].isalpha():
+                before_letter.add(token.lower_)
+    return frozenset(after_letter), frozenset(before_letter)
+
+
+def uncarved(anchor: Anchor | None, carved: tuple[frozenset[str], frozenset[str]]) -> Anchor | None:
+    """The anchor, with any piece that a carved token could hold searched as a
+    plain substring (a regex without edges): found inside words as well."""
+    if anchor is None:
+        return None
+    after_letter, before_letter = carved
+
+    def is_carved(kind: str, text: str) -> bool:
+        return ((kind in ("word", "prefix") and any(t.startswith(text) for t in after_letter))
+                or (kind in ("word", "suffix") and any(t.endswith(text) for t in before_letter))
+                or (kind == "word" and text in after_letter | before_letter))
+
+    return frozenset(("regex", re.escape(text)) if kind != "regex" and is_carved(kind, text) else (kind, text)
+                     for kind, text in anchor)
 
 
 class AnchorIndex:
