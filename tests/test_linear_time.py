@@ -46,6 +46,10 @@ SHAPES = {
     "header field lines": lambda n: PROSE + "To: a\n" * (n // 6),
     "attribution lines": lambda n: PROSE + "On 1 Jan, a@b.c wrote\n" * (n // 22),
     "mid-line openers": lambda n: PROSE + "x On 1 " * (n // 7) + "\n",
+    # Thousands of dates: sentence boundaries, clauses and groups of the deadline engine.
+    "dates": lambda n: PROSE + "1.2. " * (n // 5) + "\n",
+    "dates in one clause list": lambda n: PROSE + "1.2., " * (n // 6) + "\n",
+    "visit windows": lambda n: PROSE + "ma 1.2. klo 8-15 " * (n // 17) + "\n",
 }
 
 

@@ -3,6 +3,7 @@ a false "past" would hide a real past deadline, so only clear cues count."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import lexicon as lx
@@ -50,6 +51,7 @@ _SERVICE_HOURS = {lang: _phrases(lx.OPENING_HOURS[lang] + lx.VALIDITY_WORDS[lang
 _SCENE_CLAUSE = re.compile(r",\s*(?:kun|jolloin|koska|när|då|eftersom|when|while|as|since|because)\b.*", re.DOTALL)
 
 
+@functools.lru_cache(maxsize=64)  # asked once per date of a sentence: a long one is read once
 def looks_like_service_hours(sentence: str, lang: str) -> bool:
     """True when ``sentence`` states opening hours, closures or when a term ends
     ("Toimistomme on suljettuna 24.–26.12.", "Din försäkringsperiod löper ut

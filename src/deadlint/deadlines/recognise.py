@@ -204,15 +204,22 @@ def _day_follows(text: str, tokens: list[_Token], index: int, grammar: Grammar) 
 def _validated(group: _Group) -> _Group | None:
     """Drop tokens whose neighbour requirement failed; None if nothing meaningful is left."""
     members = group.members
+    # Whether a day comes later in the group, for each member: one pass, not one per
+    # member, so a run of thousands of dates stays linear.
+    day_after = [False] * (len(members) + 1)
+    for index in range(len(members) - 1, -1, -1):
+        day_after[index] = day_after[index + 1] or members[index].kind in _DAY_AFTER_KINDS
     kept = []
+    day_before = False  # a day or an anchor among the members before this one
     for index, token in enumerate(members):
+        needs_day = token.role == "needs_preceding" and not day_before and not (
+            token.kind == "time" and day_after[index + 1])
+        day_before = day_before or token.kind in _DAY_KINDS or token.role == "anchor"
         if token.role == "needs_following":
             following = members[index + 1] if index + 1 < len(members) else None
             if following is None or following.kind not in ("date", "time"):
                 continue
-        if token.role == "needs_preceding" and not any(
-                t.kind in _DAY_KINDS or t.role == "anchor" for t in members[:index]) and not (
-                token.kind == "time" and any(t.kind in _DAY_AFTER_KINDS for t in members[index + 1:])):
+        if needs_day:
             continue
         kept.append(token)
     has_time = any(t.kind == "time" for t in kept)

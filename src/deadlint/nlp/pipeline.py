@@ -46,26 +46,33 @@ def _sentence_boundaries(doc: Doc) -> Doc:
     Finnish dates and ordinals end in a dot ("tiistaina 17.11. klo 9",
     "24. marraskuuta"), and "toivoitte asennusta mahd. pian" is one sentence.
     """
+    from spacy.attrs import SENT_START
+
+    # Written back in one call at the end: setting token.is_sent_start checks the
+    # whole doc each time, which made a draft of thousands of dates quadratic.
+    starts = doc.to_array([SENT_START])
+    signed = starts.view("int64")  # spaCy keeps "not a start" as -1 in an unsigned array
     previous = last_word = None
     dated = False  # after "17.11." or "mahd.": a dot that is not a full stop
     for token in doc:
         if previous is not None and previous.is_space and (
                 (previous.text.count("\n") >= 2 and (last_word is None or last_word.text != ":"))
                 or ("\n" in previous.text and token.text in _LIST_MARKERS)):
-            token.is_sent_start = True
+            signed[token.i] = 1
             dated = False
         else:
             if token.i >= 2 and previous.text == "." and not doc[token.i - 2].whitespace_ and (
                     _NUMBER.match(doc[token.i - 2].text) or doc[token.i - 2].lower_ in _ABBREVIATIONS):
                 dated = True
             if dated and (token.is_lower or token.text[:1].isdigit() or token.text in _CONTINUING_PUNCT):
-                token.is_sent_start = False
+                signed[token.i] = -1
                 dated = token.text in _CONTINUING_PUNCT  # "26.11., klo 10": the word after goes on too
             else:
                 dated = False
         previous = token
         if not token.is_space:
             last_word = token
+    doc.from_array([SENT_START], starts)
     return doc
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,9 +47,14 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         visit = context.index.has_cue(sentence, "visit")
         commits = _commits(context.index.has_cue(sentence, "commitment"), visit)
         # The clause reporting the customer's own words or plans: its dates are theirs.
+        clauses = _Clauses(text)
         reported_cue = context.index.cue_span(sentence, "reported_request")
-        reported = _clause(text, *reported_cue) if reported_cue else (0, 0)
+        reported = clauses.around(*reported_cue) if reported_cue else (0, 0)
         base = chunk.offset + sentence.start_char
+        # Dates sharing a clause share its reading: computed once, so a sentence of
+        # thousands of dates costs linear time, not one sentence scan per date.
+        promise_memo: dict = {}
+        commits_memo: dict = {}
         for expression in expressions:
             if context.timeless and expression.day is not None:
                 findings.append(_finding(chunk, base, expression, "macro-absolute-date", "info",
@@ -66,16 +72,20 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
             # a past verb overrides: "Vika ilmeni sunnuntaina" is last Sunday.
             ahead = resolution.start > context.now and not (
                 expression.bare_weekday and not _told_as_target(text, expression, chunk.lang))
-            clause = _clause(text, expression.start, expression.end)
-            short = _clause(text, expression.start, expression.end, _CONJUNCTION_BREAK)
+            clause = clauses.around(expression.start, expression.end)
+            short = clauses.around(expression.start, expression.end, _CONJUNCTION_BREAK)
+            key = (clause, short, bool(visit) and ahead)
+            if key not in promise_memo:
+                promise_memo[key] = is_promise(text, chunk.lang, clauses=(text[slice(*clause)], text[slice(*short)]),
+                                               ahead=key[2])
             promised = (expression.is_deadline or commits) and not (
-                reported[0] <= expression.start < reported[1]) and is_promise(
-                text, chunk.lang, clauses=(text[clause[0]:clause[1]], text[short[0]:short[1]]),
-                ahead=bool(visit) and ahead)
+                reported[0] <= expression.start < reported[1]) and promise_memo[key]
             if promised and not ahead and not expression.is_deadline:
                 # A date already past is a broken promise only if its own clause
                 # promised it, not a later clause of a long sentence.
-                promised = _clause_commits(chunk, sentence, clause)
+                if clause not in commits_memo:
+                    commits_memo[clause] = _clause_commits(chunk, sentence, clause)
+                promised = commits_memo[clause]
             for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
                 if rule_id == "wide-time-window" and visit is False:
                     continue  # a meeting from 9 to 12 is not a visit window promised to the customer
@@ -94,11 +104,22 @@ _CLAUSE_BREAK = re.compile(r"[,;–—]\s")
 _CONJUNCTION_BREAK = re.compile(r"[,;–—]\s|\s(?:and|but|ja|mutta|och|men)\s")
 
 
-def _clause(text: str, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> tuple[int, int]:
-    """Where the clause of the sentence that holds text[start:end] begins and ends."""
-    before = [m.end() for m in breaks.finditer(text, 0, start)]
-    after = breaks.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+class _Clauses:
+    """The clause breaks of one sentence, found once; each date's clause is then a lookup."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._breaks: dict[re.Pattern[str], tuple[list[int], list[int]]] = {}
+
+    def around(self, start: int, end: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> tuple[int, int]:
+        """Where the clause that holds text[start:end] begins and ends."""
+        if breaks not in self._breaks:
+            found = list(breaks.finditer(self.text))
+            self._breaks[breaks] = [m.start() for m in found], [m.end() for m in found]
+        starts, ends = self._breaks[breaks]
+        before = bisect.bisect_right(ends, start) - 1  # the last break ending at or before start
+        after = bisect.bisect_left(starts, end)  # the first break starting at or after end
+        return (ends[before] if before >= 0 else 0), (starts[after] if after < len(starts) else len(self.text))
 
 
 def _clause_commits(chunk: Chunk, sentence, clause: tuple[int, int]) -> bool:
