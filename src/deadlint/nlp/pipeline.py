@@ -52,7 +52,7 @@ def _sentence_boundaries(doc: Doc) -> Doc:
     # whole doc each time, which made a draft of thousands of dates quadratic.
     starts = doc.to_array([SENT_START])
     signed = starts.view("int64")  # spaCy keeps "not a start" as -1 in an unsigned array
-    previous = last_word = None
+    before_previous = previous = last_word = None
     dated = False  # after "17.11." or "mahd.": a dot that is not a full stop
     for token in doc:
         if previous is not None and previous.is_space and (
@@ -61,15 +61,15 @@ def _sentence_boundaries(doc: Doc) -> Doc:
             signed[token.i] = 1
             dated = False
         else:
-            if token.i >= 2 and previous.text == "." and not doc[token.i - 2].whitespace_ and (
-                    _NUMBER.match(doc[token.i - 2].text) or doc[token.i - 2].lower_ in _ABBREVIATIONS):
+            if before_previous is not None and previous.text == "." and not before_previous.whitespace_ and (
+                    _NUMBER.match(before_previous.text) or before_previous.lower_ in _ABBREVIATIONS):
                 dated = True
             if dated and (token.is_lower or token.text[:1].isdigit() or token.text in _CONTINUING_PUNCT):
                 signed[token.i] = -1
                 dated = token.text in _CONTINUING_PUNCT  # "26.11., klo 10": the word after goes on too
             else:
                 dated = False
-        previous = token
+        before_previous, previous = previous, token
         if not token.is_space:
             last_word = token
     doc.from_array([SENT_START], starts)
