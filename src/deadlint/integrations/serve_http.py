@@ -47,7 +47,9 @@ JSON_TYPES = {"application/json"}
 RAW_TYPES = {"message/rfc822", "application/octet-stream", "text/plain"}
 ROUTES = {"/check": ("POST",), "/health": ("GET", "HEAD")}
 REQUEST_DEADLINE = 15.0  # seconds for a whole request to arrive; a 1 MB body takes far less
-MAX_CONNECTIONS = 64
+# A thread each; a client's next connection may open before its last one's thread has
+# ended, so the bound is well above the concurrency a mail gateway really has (64).
+MAX_CONNECTIONS = 256
 SHUTDOWN_GRACE = 2.0
 _BUSY = json.dumps({"error": f"more than {MAX_CONNECTIONS} connections at once; try again"}).encode()
 
