@@ -87,9 +87,13 @@ class CheckServer(ThreadingHTTPServer):
         if not self.slots.acquire(blocking=False):
             self._refuse_busy(request)
             return
+        # Marked here, in the accepting thread, not when the handler thread starts: a
+        # shutdown that follows at once must see (and may cut) every accepted request.
+        self.mark_reading(request, True)
         try:
             super().process_request(request, client_address)
         except BaseException:
+            self.mark_reading(request, False)
             self.slots.release()
             raise
 
@@ -163,7 +167,6 @@ class Handler(BaseHTTPRequestHandler):
     def setup(self):
         super().setup()
         self.rfile = io.BufferedReader(_DeadlineReader(self.connection, time.monotonic() + REQUEST_DEADLINE))
-        self.server.mark_reading(self.connection, True)
 
     def finish(self):
         self.server.mark_reading(self.connection, False)
