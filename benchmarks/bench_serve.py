@@ -13,7 +13,12 @@ Run it with the Python of the virtualenv where deadlint is installed. It
    /check until ``--requests`` requests in all have been answered, each on a
    new connection (the server speaks HTTP/1.0), timing each one end to end;
 4. prints p50/p95/p99 latency and requests per second, then stops the server
-   with SIGTERM (a graceful shutdown, which must exit 0).
+   with SIGTERM (a graceful shutdown, which must exit 0);
+5. prints the server's own figures from its ``--log-timings`` lines: the
+   service time (accept to last byte written) and its phases (see
+   ``deadlint.integrations.serve_timing``), and the CPU time per request of
+   this client process, the server's HTTP front and its checker processes
+   (Linux), which share the machine's cores.
 
 Any answer other than 200 fails the benchmark. ``--max-p95-ms`` makes it fail
 when p95 is above the budget (the target is 20 ms with 8 clients).
@@ -28,6 +33,8 @@ import itertools
 import json
 import os
 import platform
+import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -38,6 +45,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from deadlint.integrations.serve_launch import spawn, stop
+from deadlint.integrations.serve_timing import PHASES
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS_SCRIPT = REPO.parent / "shared" / "bench" / "make_corpus.py"
@@ -63,6 +71,54 @@ def percentile(sorted_values: list[float], q: float) -> float:
     """Nearest-rank percentile: the smallest value with at least q% at or below it."""
     rank = max(1, -(-len(sorted_values) * q // 100))
     return sorted_values[int(rank) - 1]
+
+
+def server_phases(log: str, skip: int) -> dict[str, dict[str, float]]:
+    """p50/p95/p99 of each field of the server's timing lines for 200 answers,
+    after the first ``skip`` (the warm-up requests, answered one at a time first)."""
+    lines = re.findall(r"timing status=200 (.*)", log)[skip:]
+    values: dict[str, list[float]] = {}
+    for line in lines:
+        for name, value in re.findall(r"(\w+)=([\d.]+)", line):
+            values.setdefault(name, []).append(float(value))
+    return {name: {f"p{q}": round(percentile(sorted(values[name]), q), 2) for q in (50, 95, 99)}
+            for name in ("total", *PHASES, "worker") if name in values}
+
+
+def cpu_seconds(pid: int) -> dict[str, float]:
+    """CPU seconds so far of the server process (``front``) and of its descendants
+    (``checkers``: the zygote and the checker processes), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def own(pid: int) -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+
+    def descendants(pid: int) -> list[int]:
+        children = [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+                    for child in (task / "children").read_text().split()]
+        return children + [grandchild for child in children for grandchild in descendants(child)]
+
+    try:
+        return {"front": own(pid), "checkers": sum(own(child) for child in descendants(pid))}
+    except (OSError, ValueError):  # not Linux, or a checker replaced meanwhile
+        return {}
+
+
+def machine_cpu_seconds() -> tuple[float, float]:
+    """(busy, idle) CPU seconds of the whole machine so far, from /proc/stat (0, 0 elsewhere):
+    what other programs took during the run is the busy time our processes do not account for."""
+    try:
+        ticks = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    idle = ticks[3] + ticks[4]  # idle, iowait
+    return (sum(ticks) - idle) / os.sysconf("SC_CLK_TCK"), idle / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run_clients(host: str, port: int, bodies: list[bytes], clients: int, total: int) -> tuple[list[float], float, list]:
@@ -108,16 +164,27 @@ def main() -> int:
         tmp_path = Path(tmp)
         drafts = make_drafts(args.corpus_script, tmp_path / "corpus", args.drafts)
         bodies = [json.dumps({"text": text}).encode("utf-8") for text in drafts]
-        process, url = spawn(tmp_path / "serve.log")
+        process, url = spawn(tmp_path / "serve.log", "--log-timings")
         address = urlsplit(url)
         try:
             for body in bodies[:args.warm_up]:
                 post(address.hostname, address.port, body)
+            load = os.getloadavg()
+            server_before, client_before, machine_before = (cpu_seconds(process.pid), own_cpu_seconds(),
+                                                            machine_cpu_seconds())
             latencies, wall, failures = run_clients(address.hostname, address.port, bodies, args.clients,
                                                     args.requests)
+            server_after, client_after, machine_after = (cpu_seconds(process.pid), own_cpu_seconds(),
+                                                         machine_cpu_seconds())
         finally:
             code = stop(process)
         log = (tmp_path / "serve.log").read_text()
+
+    cpu_ms = {"client": (client_after - client_before) * 1000 / args.requests}
+    cpu_ms.update({part: (server_after[part] - server_before[part]) * 1000 / args.requests
+                   for part in server_after.keys() & server_before.keys()})
+    busy, idle = (after - before for after, before in zip(machine_after, machine_before))
+    others = max(0.0, busy - sum(cpu_ms.values()) * args.requests / 1000)
 
     ms = sorted(value * 1000 for value in latencies)
     figures = {
@@ -131,6 +198,12 @@ def main() -> int:
         "max_ms": round(ms[-1], 2),
         "requests_per_s": round(len(ms) / wall, 1),
         "mean_draft_bytes": round(statistics.fmean(len(d.encode()) for d in drafts)),
+        "server_ms": server_phases(log, min(args.warm_up, len(bodies))),
+        "cpu_ms_per_request": {part: round(value, 2) for part, value in cpu_ms.items()},
+        "load_average": [round(value, 2) for value in load],
+        # Of all the machine's CPU time during the run: what other programs took, and what was left idle.
+        "others_cpu_share": round(others / (busy + idle), 2) if busy + idle else None,
+        "idle_cpu_share": round(idle / (busy + idle), 2) if busy + idle else None,
         "server_exit": code,
         "machine": f"{platform.python_implementation()} {platform.python_version()}, "
                    f"{os.cpu_count()} CPUs, {platform.machine()}",
@@ -143,6 +216,13 @@ def main() -> int:
         print(f"  p50 {figures['p50_ms']} ms   p95 {figures['p95_ms']} ms   p99 {figures['p99_ms']} ms   "
               f"max {figures['max_ms']} ms")
         print(f"  {figures['requests_per_s']} requests/s; failures: {figures['failures']}; server exit {code}")
+        print("  server side, ms (p50 / p95 / p99): " + "; ".join(
+            f"{name} {q['p50']} / {q['p95']} / {q['p99']}" for name, q in figures["server_ms"].items()))
+        print("  CPU per request, ms: " + "; ".join(f"{part} {value}" for part, value
+                                                   in figures["cpu_ms_per_request"].items())
+              + f"; load average before the run {' '.join(map(str, figures['load_average']))}")
+        print(f"  of the machine's CPU time during the run: {figures['others_cpu_share']:.0%} other programs, "
+              f"{figures['idle_cpu_share']:.0%} idle")
     problems = []
     if failures:
         problems.append(f"{len(failures)} failed requests, e.g. {failures[:3]}")

@@ -71,6 +71,32 @@ def test_json_text_gets_findings_and_suggestions(server):
     assert body["summary"]["findings"] == 1
 
 
+def test_timings_say_where_a_request_spent_its_time(tmp_path):
+    import re
+    import time
+
+    log = tmp_path / "serve.log"
+    process, url = spawn(log, "--log-timings")
+    try:
+        post_json(urlsplit(url), {"text": "Ticket 8410 will be fixed ASAP.", "now": NOW})
+        request(urlsplit(url), "GET", "/health")
+        for _ in range(100):  # a line is logged once its answer is written, so just after the client has it
+            lines = re.findall(r"timing (.*)", log.read_text())
+            if len(lines) == 2:
+                break
+            time.sleep(0.05)
+    finally:
+        assert stop(process) == 0
+    [check] = [line for line in lines if "queue=" in line]
+    [health] = [line for line in lines if "queue=" not in line]
+    check_ms = dict((name, float(value)) for name, value in re.findall(r"(\w+)=([\d.]+)", check))
+    assert list(check_ms) == ["status", "total", "wait", "read", "queue", "check", "write", "worker"]
+    assert check_ms["status"] == 200 and 0 < check_ms["worker"] <= check_ms["check"]
+    phases = sum(check_ms[phase] for phase in ("wait", "read", "queue", "check", "write"))
+    assert abs(phases - check_ms["total"]) < 0.05  # the phases follow each other, rounded to 0.01 ms each
+    assert re.fullmatch(r"status=200 total=\S+ wait=\S+ read=\S+ write=\S+", health)
+
+
 @pytest.mark.parametrize("text,language,match", [
     ("Korjaamme tämän mahdollisimman pian.", "fi", "mahdollisimman pian"),
     ("Vi åtgärdar detta så snart som möjligt.", "sv", "så snart som möjligt"),

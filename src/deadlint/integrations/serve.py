@@ -35,7 +35,8 @@ def is_loopback(addresses: list[str]) -> bool:
 
 
 def make_server(host: str, port: int, checker, *, allow_remote: bool = False,
-                max_bytes: int = DEFAULT_MAX_BYTES, log_requests: bool = False) -> CheckServer:
+                max_bytes: int = DEFAULT_MAX_BYTES, log_requests: bool = False,
+                log_timings: bool = False) -> CheckServer:
     try:
         family, address, addresses = resolve(host, port)
     except socket.gaierror as exc:
@@ -48,7 +49,8 @@ def make_server(host: str, port: int, checker, *, allow_remote: bool = False,
                                      "(anyone who can reach it can read what it is sent)", param_hint="--host")
         click.echo(f"deadlint serve: warning: listening on {host}, which is not a loopback address, and the "
                    "service has no authentication: anyone who can reach it can send it drafts", err=True)
-    return CheckServer(address[:2], checker, max_bytes=max_bytes, log_requests=log_requests, family=family)
+    return CheckServer(address[:2], checker, max_bytes=max_bytes, log_requests=log_requests,
+                       log_timings=log_timings, family=family)
 
 
 def serve_until_signalled(server: CheckServer) -> None:
@@ -80,10 +82,13 @@ def serve_until_signalled(server: CheckServer) -> None:
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Policy file merged over rules.yaml.")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), help="Report findings at or above this level.")
 @click.option("--log-requests", is_flag=True, help="Log every request on stderr.")
+@click.option("--log-timings", is_flag=True,
+              help="Log where each request's time went (wait, read, queue, check, write; ms) on stderr.")
 @click.option("--workers", type=click.IntRange(min=1), help="Checker processes (default: one per core).")
 @click.option("--time-limit", type=click.FloatRange(min=0.1), default=DEFAULT_TIME_LIMIT_S, show_default=True,
               metavar="SECONDS", help="Longest a request may take; over it, the answer is 503.")
-def command(host, port, allow_remote, max_bytes, config, min_severity, log_requests, workers, time_limit) -> None:
+def command(host, port, allow_remote, max_bytes, config, min_severity, log_requests, log_timings, workers,
+            time_limit) -> None:
     """Serve checks over HTTP on 127.0.0.1 for mail-client add-ins."""
     from deadlint.integrations.serve_pool import CheckPool
     from deadlint.integrations.serve_request import load_checker
@@ -92,7 +97,7 @@ def command(host, port, allow_remote, max_bytes, config, min_severity, log_reque
     try:
         # Bind first: a bad --host or a taken port fails before the slow warm-up.
         server = make_server(host, port, None, allow_remote=allow_remote, max_bytes=max_bytes,
-                             log_requests=log_requests)
+                             log_requests=log_requests, log_timings=log_timings)
     except OSError as exc:
         click.echo(f"deadlint: error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
         sys.exit(2)

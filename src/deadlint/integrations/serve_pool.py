@@ -25,6 +25,7 @@ import traceback
 from multiprocessing.connection import Connection
 
 from deadlint.integrations.serve_request import CheckRequest, answer
+from deadlint.integrations.serve_timing import RequestTiming
 
 DEFAULT_TIME_LIMIT_S = 10.0
 
@@ -59,19 +60,23 @@ class CheckPool:
         for _ in range(size):
             self._idle.put(self._spawn())
 
-    def answer(self, request: CheckRequest) -> dict:
+    def answer(self, request: CheckRequest, timing: RequestTiming | None = None) -> dict:
+        """The answer to ``request``; ``timing`` gets its queue, check and worker times."""
+        timing = timing or RequestTiming(time.perf_counter())
         deadline = time.monotonic() + self.time_limit
         try:
             checker = self._idle.get(timeout=self.time_limit)
         except queue.Empty:
             raise CheckTimeout(self._over_limit("every checker stayed busy")) from None
+        timing.mark("queue")
         try:
             checker.conn.send(request)
             if not checker.conn.poll(max(0.0, deadline - time.monotonic())):
                 checker.kill()
                 checker = self._spawn()
                 raise CheckTimeout(self._over_limit("the check did not finish"))
-            status, value = checker.conn.recv()
+            status, value, timing.worker = checker.conn.recv()
+            timing.mark("check")
         except (OSError, EOFError):  # the checker died (killed, out of memory): replace it
             checker.kill()
             checker = self._spawn()
@@ -132,10 +137,12 @@ def _check_forever(conn: Connection, checker) -> None:
             request = conn.recv()
         except (EOFError, OSError):
             return
+        started = time.perf_counter()
         try:
-            conn.send(("ok", answer(checker, request)))
+            result = ("ok", answer(checker, request))
         except Exception:  # noqa: BLE001 - the serve process answers 500 and logs it
-            conn.send(("error", traceback.format_exc()))
+            result = ("error", traceback.format_exc())
+        conn.send((*result, time.perf_counter() - started))
 
 
 def _exit_after(function, *args) -> None:
