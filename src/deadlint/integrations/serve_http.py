@@ -37,6 +37,7 @@ from deadlint.integrations.serve_pool import CheckTimeout
 from deadlint.integrations.serve_request import (
     BadRequest,
     CheckRequest,
+    json_bytes,
     parse_json_request,
     parse_options,
 )
@@ -175,6 +176,9 @@ class Handler(BaseHTTPRequestHandler):
     # line and headers with its JSON error, never a bare body.
     default_request_version = "HTTP/1.0"
     timeout = 10  # for writing the answer; reading the request has its own deadline
+    # Headers and body leave in one send on finish: written apart, the body could wait
+    # for the client to acknowledge the headers (Nagle's algorithm).
+    wbufsize = 64 * 1024
 
     def __init__(self, request, client_address, server: CheckServer, accepted: float):
         self.timing = RequestTiming(accepted)
@@ -221,14 +225,14 @@ class Handler(BaseHTTPRequestHandler):
             if path == "/health":
                 self._send_json(HTTPStatus.OK, {"status": "ok", "version": __version__})
             else:
-                self._send_json(HTTPStatus.OK, self._check())
+                self._send(HTTPStatus.OK, self._check())
         except HTTPError as exc:
             self._send_json(exc.status, {"error": exc.message}, exc.headers)
         except Exception:  # noqa: BLE001 -- never a traceback to the client; the operator gets it on stderr
             traceback.print_exc(file=sys.stderr)
             self._send_json(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": "internal error; see the server log"})
 
-    def _check(self) -> dict:
+    def _check(self) -> bytes:
         request = self._read_request()
         self.timing.mark("read")
         try:
@@ -300,7 +304,10 @@ class Handler(BaseHTTPRequestHandler):
             size -= len(chunk)
 
     def _send_json(self, status: HTTPStatus, obj: dict, headers: dict | None = None) -> None:
-        data = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        self._send(status, json_bytes(obj), headers)
+
+    def _send(self, status: HTTPStatus, data: bytes, headers: dict | None = None) -> None:
+        """Send an answer whose body is ``data``, JSON already encoded."""
         self.status = status
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
