@@ -215,6 +215,40 @@ def test_concurrent_clients_all_get_their_own_answer(server):
     assert {i for i in texts if results[i][2]["findings"]} == {i for i in texts if i % 2}
 
 
+def test_answers_under_load_are_byte_for_byte_those_of_an_in_process_check(server, tmp_path):
+    """Corpus drafts sent at once, as text and as raw messages: each answer is exactly
+    what the same check gives in this process, whichever checker and pipe it went through."""
+    import mailbox
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import datetime
+
+    from shared_corpus import generated_mbox
+
+    from deadlint.integrations.serve_request import CheckRequest, answer, json_bytes, load_checker
+
+    messages = list(mailbox.mbox(generated_mbox(tmp_path, 60)))  # each with its Date: no answer depends on the clock
+    requests = [CheckRequest(raw=bytes(message)) for message in messages[::2]]
+    requests += [CheckRequest(text=message.get_payload(decode=True).decode(message.get_content_charset()),
+                              now=datetime.fromisoformat(NOW)) for message in messages[1::2]]
+
+    def over_http(request: CheckRequest) -> bytes:
+        conn = http.client.HTTPConnection(server.hostname, server.port, timeout=60)
+        if request.raw is not None:
+            conn.request("POST", "/check", body=request.raw, headers={"Content-Type": "message/rfc822"})
+        else:
+            conn.request("POST", "/check", body=json.dumps({"text": request.text, "now": NOW}),
+                         headers={"Content-Type": "application/json"})
+        with conn.getresponse() as response:
+            assert response.status == 200
+            return response.read()
+
+    with ThreadPoolExecutor(16) as clients:
+        served = list(clients.map(over_http, requests))
+    checker = load_checker(None, None)
+    assert served == [json_bytes(answer(checker, request)) for request in requests]
+    assert sum(b'"findings": [{' in body for body in served) > 10
+
+
 def test_non_loopback_host_is_refused_without_allow_remote():
     result = subprocess.run([sys.executable, "-m", "deadlint", "serve", "--host", "0.0.0.0", "--port", "0"],
                             capture_output=True, text=True, timeout=120, check=False)
