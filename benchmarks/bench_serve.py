@@ -11,7 +11,11 @@ Run it with the Python of the virtualenv where deadlint is installed. It
    warms it (one request per draft language, plus a few more);
 3. runs ``--clients`` threads that POST the drafts as JSON {"text": ...} to
    /check until ``--requests`` requests in all have been answered, each on a
-   new connection (the server speaks HTTP/1.0), timing each one end to end;
+   new connection (the server speaks HTTP/1.0), timing each one end to end.
+   With ``--now`` each request carries that reference time, and the server
+   may answer a repeated draft from its cache (see
+   ``deadlint.integrations.serve_cache``); without it, or with as many
+   ``--drafts`` as ``--requests``, every request is checked;
 4. prints p50/p95/p99 latency and requests per second, then stops the server
    with SIGTERM (a graceful shutdown, which must exit 0);
 5. prints the server's own figures from its ``--log-timings`` lines: the
@@ -155,6 +159,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=400, help="requests in all, over every client")
     parser.add_argument("--drafts", type=int, default=200, help="distinct drafts to send")
     parser.add_argument("--warm-up", type=int, default=20, help="requests sent before timing")
+    parser.add_argument("--now", help='send this reference time ("now", ISO 8601) with every draft')
     parser.add_argument("--corpus-script", type=Path, default=DEFAULT_CORPUS_SCRIPT)
     parser.add_argument("--max-p95-ms", type=float, help="fail if p95 is above this")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -163,7 +168,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="deadlint-bench-serve-") as tmp:
         tmp_path = Path(tmp)
         drafts = make_drafts(args.corpus_script, tmp_path / "corpus", args.drafts)
-        bodies = [json.dumps({"text": text}).encode("utf-8") for text in drafts]
+        options = {"now": args.now} if args.now else {}
+        bodies = [json.dumps({"text": text, **options}).encode("utf-8") for text in drafts]
         process, url = spawn(tmp_path / "serve.log", "--log-timings")
         address = urlsplit(url)
         try:
@@ -197,8 +203,11 @@ def main() -> int:
         "mean_ms": round(statistics.fmean(ms), 2),
         "max_ms": round(ms[-1], 2),
         "requests_per_s": round(len(ms) / wall, 1),
+        "drafts": len(drafts),
+        "now": args.now,
         "mean_draft_bytes": round(statistics.fmean(len(d.encode()) for d in drafts)),
         "server_ms": server_phases(log, min(args.warm_up, len(bodies))),
+        "cache_hits": log.count("cache=hit"),
         "cpu_ms_per_request": {part: round(value, 2) for part, value in cpu_ms.items()},
         "load_average": [round(value, 2) for value in load],
         # Of all the machine's CPU time during the run: what other programs took, and what was left idle.
@@ -211,11 +220,13 @@ def main() -> int:
     if args.json:
         print(json.dumps(figures, indent=2))
     else:
-        print(f"deadlint serve, {figures['clients']} clients, {figures['requests']} requests "
-              f"(drafts of {figures['mean_draft_bytes']} bytes on average), {figures['machine']}")
+        print(f"deadlint serve, {figures['clients']} clients, {figures['requests']} requests of "
+              f"{figures['drafts']} distinct drafts ({figures['mean_draft_bytes']} bytes on average), "
+              f"{'now ' + args.now if args.now else 'no now'}; {figures['machine']}")
         print(f"  p50 {figures['p50_ms']} ms   p95 {figures['p95_ms']} ms   p99 {figures['p99_ms']} ms   "
               f"max {figures['max_ms']} ms")
-        print(f"  {figures['requests_per_s']} requests/s; failures: {figures['failures']}; server exit {code}")
+        print(f"  {figures['requests_per_s']} requests/s; failures: {figures['failures']}; "
+              f"answered from the cache: {figures['cache_hits']}; server exit {code}")
         print("  server side, ms (p50 / p95 / p99): " + "; ".join(
             f"{name} {q['p50']} / {q['p95']} / {q['p99']}" for name, q in figures["server_ms"].items()))
         print("  CPU per request, ms: " + "; ".join(f"{part} {value}" for part, value

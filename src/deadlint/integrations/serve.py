@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from deadlint.findings import SEVERITIES
+from deadlint.integrations.serve_cache import DEFAULT_CACHE_MB
 from deadlint.integrations.serve_http import DEFAULT_MAX_BYTES, CheckServer
 from deadlint.integrations.serve_pool import DEFAULT_TIME_LIMIT_S
 
@@ -85,11 +86,14 @@ def serve_until_signalled(server: CheckServer) -> None:
 @click.option("--log-timings", is_flag=True,
               help="Log where each request's time went (wait, read, queue, check, write; ms) on stderr.")
 @click.option("--workers", type=click.IntRange(min=1), help="Checker processes (default: one per core).")
+@click.option("--cache-mb", type=click.FloatRange(min=0), default=DEFAULT_CACHE_MB, show_default=True,
+              help="Memory for answers given again to identical requests that carry \"now\" (0: none).")
 @click.option("--time-limit", type=click.FloatRange(min=0.1), default=DEFAULT_TIME_LIMIT_S, show_default=True,
               metavar="SECONDS", help="Longest a request may take; over it, the answer is 503.")
 def command(host, port, allow_remote, max_bytes, config, min_severity, log_requests, log_timings, workers,
-            time_limit) -> None:
+            cache_mb, time_limit) -> None:
     """Serve checks over HTTP on 127.0.0.1 for mail-client add-ins."""
+    from deadlint.integrations.serve_cache import AnswerCache, checker_identity
     from deadlint.integrations.serve_pool import CheckPool
     from deadlint.integrations.serve_request import load_checker
     from deadlint.parallel import default_jobs
@@ -101,8 +105,10 @@ def command(host, port, allow_remote, max_bytes, config, min_severity, log_reque
     except OSError as exc:
         click.echo(f"deadlint: error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
         sys.exit(2)
+    checker = load_checker(config, min_severity)
+    cache = AnswerCache(checker_identity(checker), int(cache_mb * 1024 * 1024)) if cache_mb else None
     # Before serve_until_signalled starts any thread: the pool forks its zygote here.
-    server.checker = CheckPool(load_checker(config, min_severity), workers or default_jobs(), time_limit)
+    server.checker = CheckPool(checker, workers or default_jobs(), time_limit, cache)
     bound_host, bound_port = server.server_address[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     # Tests and scripts wait for this line; with --port 0 it is the only way to learn the port.

@@ -38,6 +38,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
+from deadlint.integrations.serve_cache import AnswerCache
 from deadlint.integrations.serve_request import CheckRequest, answer, json_bytes
 from deadlint.integrations.serve_timing import RequestTiming
 
@@ -78,9 +79,11 @@ class _Job:
 class CheckPool:
     """``answer(request)`` on the first free checker, within ``time_limit`` seconds in all."""
 
-    def __init__(self, checker, size: int, time_limit: float = DEFAULT_TIME_LIMIT_S):
+    def __init__(self, checker, size: int, time_limit: float = DEFAULT_TIME_LIMIT_S,
+                 cache: AnswerCache | None = None):
         self.time_limit = time_limit
         self.problems = checker.problems
+        self.cache = cache
         self._zygote = _start_zygote(checker)
         self._spawn_lock = threading.Lock()  # one conversation with the zygote at a time
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()  # None: the pool is closing
@@ -92,8 +95,18 @@ class CheckPool:
 
     def answer(self, request: CheckRequest, timing: RequestTiming | None = None) -> bytes:
         """The answer to ``request``, as JSON; ``timing`` gets its queue, check and worker times."""
-        job = _Job(pickle.dumps(request, pickle.HIGHEST_PROTOCOL), time.monotonic() + self.time_limit,
-                   timing or RequestTiming(time.perf_counter()))
+        timing = timing or RequestTiming(time.perf_counter())
+        encoded = pickle.dumps(request, pickle.HIGHEST_PROTOCOL)
+        key = self.cache.key(request, encoded) if self.cache else None
+        if key is not None and (cached := self.cache.get(key)) is not None:
+            timing.cache_hit = True
+            return cached
+        value = self._check(_Job(encoded, time.monotonic() + self.time_limit, timing))
+        if key is not None:
+            self.cache.put(key, value)
+        return value
+
+    def _check(self, job: _Job) -> bytes:
         self._jobs.put(job)
         try:
             status, value = job.future.result(timeout=self.time_limit)

@@ -5,7 +5,8 @@ such as GET /health or a 400, skips ``queue`` and ``check``):
 
 - ``wait``: from accepting the connection until a handler thread takes it up;
 - ``read``: the request line, headers and body arrive and are parsed;
-- ``queue``: waiting for a free checker process;
+- ``queue``: waiting for a free checker process (no ``queue`` nor ``check``
+  for an answer given again from the cache: ``cache=hit``);
 - ``check``: the round trip to the checker: sending the draft, the check
   itself (``worker``, timed inside the checker) and the answer coming back;
 - ``write``: the answer is encoded and written to the socket.
@@ -27,6 +28,7 @@ class RequestTiming:
         self.accepted = accepted
         self.marks: dict[str, float] = {}
         self.worker: float | None = None  # seconds the check took inside the checker process
+        self.cache_hit = False  # answered from serve_cache, without a check
 
     def mark(self, phase: str) -> None:
         """``phase`` ends now."""
@@ -42,6 +44,8 @@ class RequestTiming:
                 previous = self.marks[phase]
         if self.worker is not None:
             fields.append(f"worker={self.worker * 1000:.2f}")
+        if self.cache_hit:
+            fields.append("cache=hit")
         return "timing " + " ".join(fields)
 
     @staticmethod
