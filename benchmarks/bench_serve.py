@@ -22,7 +22,8 @@ Run it with the Python of the virtualenv where deadlint is installed. It
    service time (accept to last byte written) and its phases (see
    ``deadlint.integrations.serve_timing``), and the CPU time per request of
    this client process, the server's HTTP front and its checker processes
-   (Linux), which share the machine's cores.
+   (Linux), which share the machine's cores: their sum sets the most
+   requests per second the machine could answer were nothing else running.
 
 Any answer other than 200 fails the benchmark. ``--max-p95-ms`` makes it fail
 when p95 is above the budget (the target is 20 ms with 8 clients).
@@ -160,6 +161,7 @@ def main() -> int:
     parser.add_argument("--drafts", type=int, default=200, help="distinct drafts to send")
     parser.add_argument("--warm-up", type=int, default=20, help="requests sent before timing")
     parser.add_argument("--now", help='send this reference time ("now", ISO 8601) with every draft')
+    parser.add_argument("--workers", type=int, help="checker processes (deadlint serve --workers)")
     parser.add_argument("--corpus-script", type=Path, default=DEFAULT_CORPUS_SCRIPT)
     parser.add_argument("--max-p95-ms", type=float, help="fail if p95 is above this")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -170,7 +172,8 @@ def main() -> int:
         drafts = make_drafts(args.corpus_script, tmp_path / "corpus", args.drafts)
         options = {"now": args.now} if args.now else {}
         bodies = [json.dumps({"text": text, **options}).encode("utf-8") for text in drafts]
-        process, url = spawn(tmp_path / "serve.log", "--log-timings")
+        workers = ["--workers", str(args.workers)] if args.workers else []
+        process, url = spawn(tmp_path / "serve.log", "--log-timings", *workers)
         address = urlsplit(url)
         try:
             for body in bodies[:args.warm_up]:
@@ -209,6 +212,8 @@ def main() -> int:
         "server_ms": server_phases(log, min(args.warm_up, len(bodies))),
         "cache_hits": log.count("cache=hit"),
         "cpu_ms_per_request": {part: round(value, 2) for part, value in cpu_ms.items()},
+        # The most requests per second these processes could answer with every core to themselves.
+        "ceiling_requests_per_s": round(os.cpu_count() * 1000 / sum(cpu_ms.values())),
         "load_average": [round(value, 2) for value in load],
         # Of all the machine's CPU time during the run: what other programs took, and what was left idle.
         "others_cpu_share": round(others / (busy + idle), 2) if busy + idle else None,
@@ -233,7 +238,8 @@ def main() -> int:
                                                    in figures["cpu_ms_per_request"].items())
               + f"; load average before the run {' '.join(map(str, figures['load_average']))}")
         print(f"  of the machine's CPU time during the run: {figures['others_cpu_share']:.0%} other programs, "
-              f"{figures['idle_cpu_share']:.0%} idle")
+              f"{figures['idle_cpu_share']:.0%} idle; with every core to client and server: at most "
+              f"{figures['ceiling_requests_per_s']} requests/s")
     problems = []
     if failures:
         problems.append(f"{len(failures)} failed requests, e.g. {failures[:3]}")
