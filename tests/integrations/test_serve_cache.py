@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import time
 from datetime import datetime
-from urllib.parse import urlsplit
 
 import pytest
 
 from deadlint.integrations.serve_cache import AnswerCache, checker_identity
-from deadlint.integrations.serve_launch import spawn, stop
 from deadlint.integrations.serve_request import CheckRequest
 from deadlint.service import Checker
 
@@ -60,32 +56,3 @@ def test_the_least_recently_used_answers_go_first_and_a_huge_one_is_not_kept():
 def test_another_policy_or_severity_is_another_identity():
     assert checker_identity(Checker()) == checker_identity(Checker())
     assert checker_identity(Checker()) != checker_identity(Checker(min_severity="error"))
-
-
-def test_serve_reuses_the_answer_to_a_repeated_request_with_now_only(tmp_path):
-    import http.client
-    import json
-
-    log = tmp_path / "serve.log"
-    process, url = spawn(log, "--log-timings")
-    address = urlsplit(url)
-
-    def post(obj: dict) -> bytes:
-        conn = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
-        conn.request("POST", "/check", body=json.dumps(obj), headers={"Content-Type": "application/json"})
-        with conn.getresponse() as response:
-            return response.read()
-
-    try:
-        with_now = {"text": "We will fix it ASAP.", "now": NOW.isoformat()}
-        answers = [post(with_now), post(with_now), post({"text": "We will fix it ASAP."}),
-                   post({"text": "We will fix it ASAP."})]
-        for _ in range(100):  # each line is logged just after its answer is written
-            lines = re.findall(r"timing (.*)", log.read_text())
-            if len(lines) == 4:
-                break
-            time.sleep(0.05)
-    finally:
-        assert stop(process) == 0
-    assert answers[0] == answers[1] and b"vague-deadline" in answers[0]
-    assert sum("cache=hit" in line for line in lines) == 1

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import socket
 import subprocess
 import sys
 import threading
+import time
 from email.message import EmailMessage
 from urllib.parse import urlsplit
 
@@ -71,20 +73,23 @@ def test_json_text_gets_findings_and_suggestions(server):
     assert body["summary"]["findings"] == 1
 
 
-def test_timings_say_where_a_request_spent_its_time(tmp_path):
-    import re
-    import time
+def _timing_lines(log, count: int) -> list[str]:
+    """The server's first ``count`` timing lines; each is logged just after its answer is written."""
+    for _ in range(100):
+        lines = re.findall(r"timing (.*)", log.read_text())
+        if len(lines) >= count:
+            return lines
+        time.sleep(0.05)
+    return lines
 
+
+def test_timings_say_where_a_request_spent_its_time(tmp_path):
     log = tmp_path / "serve.log"
     process, url = spawn(log, "--log-timings")
     try:
         post_json(urlsplit(url), {"text": "Ticket 8410 will be fixed ASAP.", "now": NOW})
         request(urlsplit(url), "GET", "/health")
-        for _ in range(100):  # a line is logged once its answer is written, so just after the client has it
-            lines = re.findall(r"timing (.*)", log.read_text())
-            if len(lines) == 2:
-                break
-            time.sleep(0.05)
+        lines = _timing_lines(log, 2)
     finally:
         assert stop(process) == 0
     [check] = [line for line in lines if "queue=" in line]
@@ -95,6 +100,19 @@ def test_timings_say_where_a_request_spent_its_time(tmp_path):
     phases = sum(check_ms[phase] for phase in ("wait", "read", "queue", "check", "write"))
     assert abs(phases - check_ms["total"]) < 0.05  # the phases follow each other, rounded to 0.01 ms each
     assert re.fullmatch(r"status=200 total=\S+ wait=\S+ read=\S+ write=\S+", health)
+
+
+def test_a_repeated_request_is_answered_again_from_the_cache_only_with_now(tmp_path):
+    log = tmp_path / "serve.log"
+    process, url = spawn(log, "--log-timings")
+    with_now, without = {"text": "We will fix it ASAP.", "now": NOW}, {"text": "We will fix it ASAP."}
+    try:
+        answers = [post_json(urlsplit(url), body) for body in (with_now, with_now, without, without)]
+        lines = _timing_lines(log, 4)
+    finally:
+        assert stop(process) == 0
+    assert answers[0] == answers[1] and answers[0][2]["findings"]
+    assert sum("cache=hit" in line for line in lines) == 1
 
 
 @pytest.mark.parametrize("text,language,match", [

@@ -16,9 +16,12 @@ from one shared queue. While no other checker waits for work, a feeder sends
 its checker the next request before the current one is answered (at most
 PIPELINE_DEPTH in its pipe): a checker never sits idle while the serve
 process, busy with other connections, gets round to reading its answer and
-sending the next draft. Requests and answers cross the pipe as bytes, the
-answer already encoded as JSON by the checker, so the serve process neither
-builds nor walks the findings.
+sending the next draft. The price: a request queued behind a check that
+turns out slow waits for it even if another checker frees up meanwhile (one
+request per checker at most, and a check is cut at its time limit).
+Requests and answers cross the pipe as bytes, the answer already encoded as
+JSON by the checker, so the serve process neither builds nor walks the
+findings.
 """
 
 from __future__ import annotations
