@@ -64,4 +64,5 @@ def checker_identity(checker) -> bytes:
     version, the version of every rule pack it loaded, its merged policy and minimum severity."""
     packs = sorted((dist.project_name, dist.version)
                    for _, dist in checker.linter.ruleset.manager.list_plugin_distinfo())
-    return hashlib.sha256(pickle.dumps((__version__, packs, checker.__getstate__()))).digest()
+    # A Checker pickles as its merged policy and minimum severity (see deadlint.service).
+    return hashlib.sha256(pickle.dumps((__version__, packs, checker))).digest()
