@@ -11,7 +11,9 @@ Run it with the Python of the virtualenv where deadlint is installed. It
    warms it (one request per draft language, plus a few more);
 3. runs ``--clients`` threads that POST the drafts as JSON {"text": ...} to
    /check until ``--requests`` requests in all have been answered, each on a
-   new connection (the server speaks HTTP/1.0), timing each one end to end.
+   new connection (the server speaks HTTP/1.0), timing each one end to end;
+   a client sends its next request as soon as it has its answer, or after a
+   pause of ``--pause-ms`` on average, as people at their mail clients would.
    With ``--now`` each request carries that reference time, and the server
    may answer a repeated draft from its cache (see
    ``deadlint.integrations.serve_cache``); without it, or with as many
@@ -38,6 +40,7 @@ import itertools
 import json
 import os
 import platform
+import random
 import re
 import resource
 import statistics
@@ -126,14 +129,20 @@ def own_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_clients(host: str, port: int, bodies: list[bytes], clients: int, total: int) -> tuple[list[float], float, list]:
+def run_clients(host: str, port: int, bodies: list[bytes], clients: int, total: int,
+                pause_s: float = 0.0) -> tuple[list[float], float, list]:
+    """Each client sends a request, waits for its answer, pauses (``pause_s`` on
+    average, exponentially distributed, seeded) and sends the next."""
     tickets = itertools.count()  # each client takes the next request number until `total`
     latencies: list[float] = []
     failures: list = []
     lock = threading.Lock()
 
-    def client() -> None:
+    def client(seed: int) -> None:
+        pauses = random.Random(seed)
         while (n := next(tickets)) < total:
+            if pause_s:
+                time.sleep(pauses.expovariate(1 / pause_s))
             started = time.perf_counter()
             try:
                 status = post(host, port, bodies[n % len(bodies)])
@@ -145,7 +154,7 @@ def run_clients(host: str, port: int, bodies: list[bytes], clients: int, total: 
                 if status != 200:
                     failures.append(status)
 
-    threads = [threading.Thread(target=client) for _ in range(clients)]
+    threads = [threading.Thread(target=client, args=(seed,)) for seed in range(clients)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -162,6 +171,8 @@ def main() -> int:
     parser.add_argument("--warm-up", type=int, default=20, help="requests sent before timing")
     parser.add_argument("--now", help='send this reference time ("now", ISO 8601) with every draft')
     parser.add_argument("--workers", type=int, help="checker processes (deadlint serve --workers)")
+    parser.add_argument("--pause-ms", type=float, default=0.0,
+                        help="mean pause of a client between an answer and its next request (default: none)")
     parser.add_argument("--corpus-script", type=Path, default=DEFAULT_CORPUS_SCRIPT)
     parser.add_argument("--max-p95-ms", type=float, help="fail if p95 is above this")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -182,7 +193,7 @@ def main() -> int:
             server_before, client_before, machine_before = (cpu_seconds(process.pid), own_cpu_seconds(),
                                                             machine_cpu_seconds())
             latencies, wall, failures = run_clients(address.hostname, address.port, bodies, args.clients,
-                                                    args.requests)
+                                                    args.requests, args.pause_ms / 1000)
             server_after, client_after, machine_after = (cpu_seconds(process.pid), own_cpu_seconds(),
                                                          machine_cpu_seconds())
         finally:
@@ -198,6 +209,7 @@ def main() -> int:
     ms = sorted(value * 1000 for value in latencies)
     figures = {
         "clients": args.clients,
+        "pause_ms": args.pause_ms,
         "requests": len(ms),
         "failures": len(failures),
         "p50_ms": round(percentile(ms, 50), 2),
@@ -227,7 +239,8 @@ def main() -> int:
     else:
         print(f"deadlint serve, {figures['clients']} clients, {figures['requests']} requests of "
               f"{figures['drafts']} distinct drafts ({figures['mean_draft_bytes']} bytes on average), "
-              f"{'now ' + args.now if args.now else 'no now'}; {figures['machine']}")
+              f"{'now ' + args.now if args.now else 'no now'}, pauses of {args.pause_ms:g} ms on average; "
+              f"{figures['machine']}")
         print(f"  p50 {figures['p50_ms']} ms   p95 {figures['p95_ms']} ms   p99 {figures['p99_ms']} ms   "
               f"max {figures['max_ms']} ms")
         print(f"  {figures['requests_per_s']} requests/s; failures: {figures['failures']}; "
