@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import socket
 import subprocess
 import sys
 import threading
+import time
 from email.message import EmailMessage
 from urllib.parse import urlsplit
 
@@ -69,6 +71,48 @@ def test_json_text_gets_findings_and_suggestions(server):
     assert (finding["rule"], finding["match"], finding["language"]) == ("vague-deadline", "ASAP", "en")
     assert finding["suggestion"]
     assert body["summary"]["findings"] == 1
+
+
+def _timing_lines(log, count: int) -> list[str]:
+    """The server's first ``count`` timing lines; each is logged just after its answer is written."""
+    for _ in range(100):
+        lines = re.findall(r"timing (.*)", log.read_text())
+        if len(lines) >= count:
+            return lines
+        time.sleep(0.05)
+    return lines
+
+
+def test_timings_say_where_a_request_spent_its_time(tmp_path):
+    log = tmp_path / "serve.log"
+    process, url = spawn(log, "--log-timings")
+    try:
+        post_json(urlsplit(url), {"text": "Ticket 8410 will be fixed ASAP.", "now": NOW})
+        request(urlsplit(url), "GET", "/health")
+        lines = _timing_lines(log, 2)
+    finally:
+        assert stop(process) == 0
+    [check] = [line for line in lines if "queue=" in line]
+    [health] = [line for line in lines if "queue=" not in line]
+    check_ms = dict((name, float(value)) for name, value in re.findall(r"(\w+)=([\d.]+)", check))
+    assert list(check_ms) == ["status", "total", "wait", "read", "queue", "check", "write", "worker"]
+    assert check_ms["status"] == 200 and 0 < check_ms["worker"] <= check_ms["check"]
+    phases = sum(check_ms[phase] for phase in ("wait", "read", "queue", "check", "write"))
+    assert abs(phases - check_ms["total"]) < 0.05  # the phases follow each other, rounded to 0.01 ms each
+    assert re.fullmatch(r"status=200 total=\S+ wait=\S+ read=\S+ write=\S+", health)
+
+
+def test_a_repeated_request_is_answered_again_from_the_cache_only_with_now(tmp_path):
+    log = tmp_path / "serve.log"
+    process, url = spawn(log, "--log-timings")
+    with_now, without = {"text": "We will fix it ASAP.", "now": NOW}, {"text": "We will fix it ASAP."}
+    try:
+        answers = [post_json(urlsplit(url), body) for body in (with_now, with_now, without, without)]
+        lines = _timing_lines(log, 4)
+    finally:
+        assert stop(process) == 0
+    assert answers[0] == answers[1] and answers[0][2]["findings"]
+    assert sum("cache=hit" in line for line in lines) == 1
 
 
 @pytest.mark.parametrize("text,language,match", [
@@ -187,6 +231,40 @@ def test_concurrent_clients_all_get_their_own_answer(server):
         thread.join(60)
     assert all(results[i][0] == 200 for i in texts)
     assert {i for i in texts if results[i][2]["findings"]} == {i for i in texts if i % 2}
+
+
+def test_answers_under_load_are_byte_for_byte_those_of_an_in_process_check(server, tmp_path):
+    """Corpus drafts sent at once, as text and as raw messages: each answer is exactly
+    what the same check gives in this process, whichever checker and pipe it went through."""
+    import mailbox
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import datetime
+
+    from shared_corpus import generated_mbox
+
+    from deadlint.integrations.serve_request import CheckRequest, answer, json_bytes, load_checker
+
+    messages = list(mailbox.mbox(generated_mbox(tmp_path, 60)))  # each with its Date: no answer depends on the clock
+    requests = [CheckRequest(raw=bytes(message)) for message in messages[::2]]
+    requests += [CheckRequest(text=message.get_payload(decode=True).decode(message.get_content_charset()),
+                              now=datetime.fromisoformat(NOW)) for message in messages[1::2]]
+
+    def over_http(request: CheckRequest) -> bytes:
+        conn = http.client.HTTPConnection(server.hostname, server.port, timeout=60)
+        if request.raw is not None:
+            conn.request("POST", "/check", body=request.raw, headers={"Content-Type": "message/rfc822"})
+        else:
+            conn.request("POST", "/check", body=json.dumps({"text": request.text, "now": NOW}),
+                         headers={"Content-Type": "application/json"})
+        with conn.getresponse() as response:
+            assert response.status == 200
+            return response.read()
+
+    with ThreadPoolExecutor(16) as clients:
+        served = list(clients.map(over_http, requests))
+    checker = load_checker(None, None)
+    assert served == [json_bytes(answer(checker, request)) for request in requests]
+    assert sum(b'"findings": [{' in body for body in served) > 10
 
 
 def test_non_loopback_host_is_refused_without_allow_remote():

@@ -65,6 +65,32 @@ def test_a_check_over_the_time_limit_is_cut_and_holds_up_no_one(pool):
     assert _two_at_once(pool) < 1.5  # the killed checker was replaced
 
 
+def test_a_request_waiting_behind_a_check_that_is_cut_goes_to_the_new_checker():
+    """One checker: while it checks A, B and C queue; when A is answered both go into its pipe,
+    B hangs and is cut at its deadline, and C, not started, is checked by the replacement."""
+    pool = CheckPool(SlowChecker(), size=1, time_limit=3.0)
+    results = {}
+
+    def send(name: str, seconds: float) -> None:
+        try:
+            results[name] = _timed(pool, seconds)
+        except CheckTimeout:
+            results[name] = "cut"
+
+    try:
+        threads = {name: threading.Thread(target=send, args=(name, seconds))
+                   for name, seconds in (("A", 1.0), ("B", 60), ("C", 0))}
+        for name, delay in (("A", 0.1), ("B", 0.7), ("C", 0)):
+            threads[name].start()
+            time.sleep(delay)
+        for thread in threads.values():
+            thread.join()
+    finally:
+        pool.close()
+    assert results["A"] < 2.0 and results["B"] == "cut"
+    assert results["C"] < 3.0  # queued at 0.8 s, answered soon after B is cut at 3.1 s
+
+
 def _post(url: str, obj: dict) -> tuple[int, dict]:
     address = urlsplit(url)
     conn = http.client.HTTPConnection(address.hostname, address.port, timeout=60)

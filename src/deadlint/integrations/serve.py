@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from deadlint.findings import SEVERITIES
+from deadlint.integrations.serve_cache import DEFAULT_CACHE_MB
 from deadlint.integrations.serve_http import DEFAULT_MAX_BYTES, CheckServer
 from deadlint.integrations.serve_pool import DEFAULT_TIME_LIMIT_S
 
@@ -35,7 +36,8 @@ def is_loopback(addresses: list[str]) -> bool:
 
 
 def make_server(host: str, port: int, checker, *, allow_remote: bool = False,
-                max_bytes: int = DEFAULT_MAX_BYTES, log_requests: bool = False) -> CheckServer:
+                max_bytes: int = DEFAULT_MAX_BYTES, log_requests: bool = False,
+                log_timings: bool = False) -> CheckServer:
     try:
         family, address, addresses = resolve(host, port)
     except socket.gaierror as exc:
@@ -48,7 +50,8 @@ def make_server(host: str, port: int, checker, *, allow_remote: bool = False,
                                      "(anyone who can reach it can read what it is sent)", param_hint="--host")
         click.echo(f"deadlint serve: warning: listening on {host}, which is not a loopback address, and the "
                    "service has no authentication: anyone who can reach it can send it drafts", err=True)
-    return CheckServer(address[:2], checker, max_bytes=max_bytes, log_requests=log_requests, family=family)
+    return CheckServer(address[:2], checker, max_bytes=max_bytes, log_requests=log_requests,
+                       log_timings=log_timings, family=family)
 
 
 def serve_until_signalled(server: CheckServer) -> None:
@@ -80,11 +83,17 @@ def serve_until_signalled(server: CheckServer) -> None:
 @click.option("--config", type=click.Path(path_type=Path, dir_okay=False), help="Policy file merged over rules.yaml.")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), help="Report findings at or above this level.")
 @click.option("--log-requests", is_flag=True, help="Log every request on stderr.")
+@click.option("--log-timings", is_flag=True,
+              help="Log where each request's time went (wait, read, queue, check, write; ms) on stderr.")
 @click.option("--workers", type=click.IntRange(min=1), help="Checker processes (default: one per core).")
+@click.option("--cache-mb", type=click.FloatRange(min=0), default=DEFAULT_CACHE_MB, show_default=True,
+              help="Memory for answers given again to identical requests that carry \"now\" (0: none).")
 @click.option("--time-limit", type=click.FloatRange(min=0.1), default=DEFAULT_TIME_LIMIT_S, show_default=True,
               metavar="SECONDS", help="Longest a request may take; over it, the answer is 503.")
-def command(host, port, allow_remote, max_bytes, config, min_severity, log_requests, workers, time_limit) -> None:
+def command(host, port, allow_remote, max_bytes, config, min_severity, log_requests, log_timings, workers,
+            cache_mb, time_limit) -> None:
     """Serve checks over HTTP on 127.0.0.1 for mail-client add-ins."""
+    from deadlint.integrations.serve_cache import AnswerCache, checker_identity
     from deadlint.integrations.serve_pool import CheckPool
     from deadlint.integrations.serve_request import load_checker
     from deadlint.parallel import default_jobs
@@ -92,12 +101,14 @@ def command(host, port, allow_remote, max_bytes, config, min_severity, log_reque
     try:
         # Bind first: a bad --host or a taken port fails before the slow warm-up.
         server = make_server(host, port, None, allow_remote=allow_remote, max_bytes=max_bytes,
-                             log_requests=log_requests)
+                             log_requests=log_requests, log_timings=log_timings)
     except OSError as exc:
         click.echo(f"deadlint: error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
         sys.exit(2)
+    checker = load_checker(config, min_severity)
+    cache = AnswerCache(checker_identity(checker), int(cache_mb * 1024 * 1024)) if cache_mb else None
     # Before serve_until_signalled starts any thread: the pool forks its zygote here.
-    server.checker = CheckPool(load_checker(config, min_severity), workers or default_jobs(), time_limit)
+    server.checker = CheckPool(checker, workers or default_jobs(), time_limit, cache)
     bound_host, bound_port = server.server_address[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     # Tests and scripts wait for this line; with --port 0 it is the only way to learn the port.

@@ -1,9 +1,9 @@
 """The HTTP side of ``deadlint serve``: routes, limits and JSON errors.
 
-Why ``ThreadingHTTPServer`` and not asyncio: linting is CPU-bound Python that
-holds the GIL, so an event loop would gain nothing and would still need a
-thread pool for the check; a thread per connection keeps slow clients (reading
-a body, reading the answer) from holding up the others, in plain blocking code.
+Why threads and not asyncio: the checks run in other processes, and a
+thread per connection (taken from a pool of reused threads) keeps slow
+clients (reading a body, reading the answer) from holding up the others, in
+plain blocking code.
 
 Slow and stuck clients: each request (line, headers and body) must arrive
 within REQUEST_DEADLINE, however slowly its bytes trickle in; at most
@@ -27,8 +27,9 @@ import sys
 import threading
 import time
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
 from deadlint import __version__
@@ -36,9 +37,11 @@ from deadlint.integrations.serve_pool import CheckTimeout
 from deadlint.integrations.serve_request import (
     BadRequest,
     CheckRequest,
+    json_bytes,
     parse_json_request,
     parse_options,
 )
+from deadlint.integrations.serve_timing import RequestTiming
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 DISCARD_LIMIT = 16 * 1024 * 1024
@@ -60,30 +63,32 @@ class HTTPError(Exception):
         self.status, self.message, self.headers = status, message, headers or {}
 
 
-class CheckServer(ThreadingHTTPServer):
+class CheckServer(HTTPServer):
     """Holds the checker pool; ``server_close`` waits for in-flight requests."""
 
-    # Non-daemon handler threads, joined by server_close: a SIGTERM lets every
-    # accepted request finish before the process exits.
-    daemon_threads = False
-    block_on_close = True
     # socketserver's default backlog of 5 drops connections when a few clients
     # connect at once, and a dropped SYN costs the client a 1 s retransmit.
     request_queue_size = 128
 
     def __init__(self, address, checker, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 log_requests: bool = False, family=None):
+                 log_requests: bool = False, log_timings: bool = False, family=None):
         if family is not None:
             self.address_family = family
         self.checker = checker
         self.max_bytes = max_bytes
         self.log_requests = log_requests
+        self.log_timings = log_timings
         self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         self.reading: set[socket.socket] = set()  # connections whose request is still arriving
         self.reading_lock = threading.Lock()
+        # A thread per connection, but reused: starting a new one for each request cost
+        # the accepting thread (and its GIL) more than reading and answering the request.
+        # The pool grows only when every thread is busy, up to the connection bound.
+        self.handlers = ThreadPoolExecutor(MAX_CONNECTIONS, thread_name_prefix="deadlint-request")
         super().__init__(address, Handler)
 
     def process_request(self, request, client_address):
+        accepted = time.perf_counter()
         if not self.slots.acquire(blocking=False):
             self._refuse_busy(request)
             return
@@ -91,17 +96,25 @@ class CheckServer(ThreadingHTTPServer):
         # shutdown that follows at once must see (and may cut) every accepted request.
         self.mark_reading(request, True)
         try:
-            super().process_request(request, client_address)
+            self.handlers.submit(self._handle, request, client_address, accepted)
         except BaseException:
             self.mark_reading(request, False)
             self.slots.release()
             raise
 
-    def process_request_thread(self, request, client_address):
+    def _handle(self, request, client_address, accepted: float) -> None:
         try:
-            super().process_request_thread(request, client_address)
+            Handler(request, client_address, self, accepted)
+        except Exception:  # noqa: BLE001 - as socketserver does: log it, keep serving
+            self.handle_error(request, client_address)
         finally:
+            self.shutdown_request(request)
             self.slots.release()
+
+    def server_close(self) -> None:
+        """Close the socket, then wait for every accepted request to be answered."""
+        super().server_close()
+        self.handlers.shutdown(wait=True)
 
     def _refuse_busy(self, request: socket.socket) -> None:
         """503 without reading the request: no thread is spent on it."""
@@ -163,14 +176,26 @@ class Handler(BaseHTTPRequestHandler):
     # line and headers with its JSON error, never a bare body.
     default_request_version = "HTTP/1.0"
     timeout = 10  # for writing the answer; reading the request has its own deadline
+    # Headers and body leave in one send on finish: written apart, the body could wait
+    # for the client to acknowledge the headers (Nagle's algorithm).
+    wbufsize = 64 * 1024
+
+    def __init__(self, request, client_address, server: CheckServer, accepted: float):
+        self.timing = RequestTiming(accepted)
+        self.status: int | None = None  # of the answer sent, for the timing log
+        super().__init__(request, client_address, server)
 
     def setup(self):
+        self.timing.mark("wait")
         super().setup()
         self.rfile = io.BufferedReader(_DeadlineReader(self.connection, time.monotonic() + REQUEST_DEADLINE))
 
     def finish(self):
         self.server.mark_reading(self.connection, False)
         super().finish()
+        if self.server.log_timings and self.status is not None:
+            self.timing.mark("write")
+            sys.stderr.write(f"deadlint serve: {self.timing.line(self.status)}\n")
 
     def _done_reading(self) -> None:
         self.server.mark_reading(self.connection, False)
@@ -188,6 +213,7 @@ class Handler(BaseHTTPRequestHandler):
     do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_POST
 
     def _dispatch(self) -> None:
+        self.timing.mark("read")  # the request line and headers; a /check marks it again after its body
         try:
             path = urlsplit(self.path).path
             methods = ROUTES.get(path)
@@ -199,17 +225,18 @@ class Handler(BaseHTTPRequestHandler):
             if path == "/health":
                 self._send_json(HTTPStatus.OK, {"status": "ok", "version": __version__})
             else:
-                self._send_json(HTTPStatus.OK, self._check())
+                self._send(HTTPStatus.OK, self._check())
         except HTTPError as exc:
             self._send_json(exc.status, {"error": exc.message}, exc.headers)
         except Exception:  # noqa: BLE001 -- never a traceback to the client; the operator gets it on stderr
             traceback.print_exc(file=sys.stderr)
             self._send_json(HTTPStatus.INTERNAL_SERVER_ERROR, {"error": "internal error; see the server log"})
 
-    def _check(self) -> dict:
+    def _check(self) -> bytes:
         request = self._read_request()
+        self.timing.mark("read")
         try:
-            return self.server.checker.answer(request)
+            return self.server.checker.answer(request, self.timing)
         except CheckTimeout as exc:
             raise HTTPError(HTTPStatus.SERVICE_UNAVAILABLE, str(exc)) from None
 
@@ -277,7 +304,11 @@ class Handler(BaseHTTPRequestHandler):
             size -= len(chunk)
 
     def _send_json(self, status: HTTPStatus, obj: dict, headers: dict | None = None) -> None:
-        data = json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        self._send(status, json_bytes(obj), headers)
+
+    def _send(self, status: HTTPStatus, data: bytes, headers: dict | None = None) -> None:
+        """Send an answer whose body is ``data``, JSON already encoded."""
+        self.status = status
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))

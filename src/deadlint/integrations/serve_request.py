@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import sys
 from dataclasses import dataclass
 from datetime import datetime
@@ -90,6 +91,11 @@ def answer(checker, request: CheckRequest) -> dict:
     else:
         report = checker.check_text(request.text, **options)
     return report_dict(report)
+
+
+def json_bytes(obj: dict) -> bytes:
+    """An answer as ``deadlint serve`` sends it: UTF-8 JSON, non-ASCII as is."""
+    return json.dumps(obj, ensure_ascii=False).encode("utf-8")
 
 
 def load_checker(config: Path | None, min_severity: str | None):
