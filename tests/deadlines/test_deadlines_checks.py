@@ -208,3 +208,39 @@ def test_a_weekday_in_a_report_of_the_past_is_no_promise(lint, text, lang):
 ])
 def test_a_weekday_promised_or_moved_to_is_still_checked(lint, text, lang):
     assert [f for f in lint(text, lang) if f.rule == "non-business-day"]
+
+
+# A date beside its own holiday's name says why a schedule moves; a holiday date
+# promised without its name is still a slip worth flagging.
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Because of Christmas Day on Friday 25 December, collection moves to Monday 28 December.", "en"),
+    ("Joulupäivän (pe 25.12.) jätteenkuljetukset ajetaan maanantaina 28.12.", "fi"),
+    ("Hämtningen fredag 25.12. (juldagen) görs i stället måndag 28.12.", "sv"),
+    ("Toimitamme joulupäivän (pe 25.12.) tilaukset maanantaina 28.12.", "fi"),
+])
+def test_a_date_beside_its_holidays_name_is_no_slip(lint, text, lang):
+    assert not [f for f in lint(text, lang) if f.rule == "non-business-day"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("We will deliver the parts on Friday 25 December.", "en"),
+    ("Toimitamme osat perjantaina 25.12.", "fi"),
+    ("Vi levererar delarna fredag 25.12.", "sv"),
+    ("Loppulasku on valmiina teille joulupäivänä pe 25.12.", "fi"),  # named, but still the day promised
+])
+def test_a_holiday_promised_without_its_name_is_flagged(lint, text, lang):
+    assert [f for f in lint(text, lang) if f.rule == "non-business-day"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("This is a reminder that invoice 40213 fell due on Friday 13 November 2026.", "en"),
+    ("Muistutamme, että lasku 40213 erääntyi perjantaina 13.11.2026.", "fi"),
+    ("Vi påminner om att faktura 40213 förföll fredag 13.11.2026.", "sv"),
+])
+def test_a_due_date_that_fell_is_reported_not_promised(lint, text, lang):
+    assert not [f for f in lint(text, lang) if f.rule == "deadline-past"]
+
+
+def test_klo_in_english_is_a_clock_time(lint):
+    text = "The bulky waste truck will visit your address on Wednesday 2 December, klo 7–15."
+    assert [f for f in lint(text, "en") if f.rule == "wide-time-window"]

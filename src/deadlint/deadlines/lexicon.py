@@ -184,7 +184,8 @@ DAY_WORD_AFTER_DATE: dict[str, tuple[str, ...]] = {  # "marraskuun 24. päivän�
 TIME_PREFIXES: dict[str, tuple[str, ...]] = {
     "fi": ("klo", "klo.", "kello", "kl.", "aikavälillä", "aikaikkunassa", "välillä"),
     "sv": ("kl.", "kl", "klockan", "kloc.", "tidsfönster", "tidsfönstret", "tidsintervall", "under tiden"),
-    "en": ("at", "@", "time slot", "slot", "time window"),
+    # "klo"/"kl." too: Finns and Swedes carry them into the English they write.
+    "en": ("at", "@", "time slot", "slot", "time window", "klo", "klo.", "kl."),
 }
 TIME_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
     "fi": ("-", "–", "—", "ja"),
@@ -564,15 +565,17 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "päättyi", "valmistui", "onnistui", "sai", "saivat", "sattui", "sattunut", "sattuneen", "sattunutta",
            "tapahtunut", "tapahtuneen", "tapahtunutta", "toitte", "toit", "kävitte", "kävit", "olitte", "soititte",
            "soitit", "lähetitte", "lähetit", "tilasitte", "tilasit", "ostitte", "ostit", "maksoitte", "maksoit",
-           "vaihtoi", "korjasi", "asensi", "toimitti", "lähetti", "soitti", "tarkisti", "teki", "vastasi", "huomasi"),
+           "vaihtoi", "korjasi", "asensi", "toimitti", "lähetti", "soitti", "tarkisti", "teki", "vastasi", "huomasi",
+           "erääntyi", "erääntyivät"),
     "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går",
            "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",
            "kontrollerade", "uppdaterade", "startade", "ringde", "svarade", "bytte", "började", "slutade",
            "kraschade", "märkte", "upptäckte", "inträffade", "uteblev", "missade", "glömde", "försenades",
-           "ställdes"),
+           "ställdes", "förföll", "förföllo"),
     "en": ("was", "were", "had", "did", "sent", "deployed", "delivered", "shipped", "received", "thank you for",
            "thanks for",
-           "yesterday", "last", "ago", "took", "lasted", "ran", "went", "came", "began", "ended", "happened"),
+           "yesterday", "last", "ago", "took", "lasted", "ran", "went", "came", "began", "ended", "happened",
+           "fell"),
 }
 # Regular past-tense endings, used only on words long enough to make them reliable.
 PAST_SUFFIXES: dict[str, tuple[str, ...]] = {
