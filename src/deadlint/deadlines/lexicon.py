@@ -76,7 +76,8 @@ STANDALONE_ABBREVIATIONS: dict[str, dict[str, int]] = {
 # Words before a weekday that pick which occurrence is meant.
 WEEKDAY_RELATIONS: dict[str, dict[str, str]] = {
     "fi": {"ensi": "next", "tulevana": "next", "tänä": "this", "viime": "last"},
-    "sv": {"nästa": "next", "kommande": "next", "nu på": "this", "förra": "last"},
+    # "inkommande": Finland-Swedish for the coming one ("inkommande måndag").
+    "sv": {"nästa": "next", "kommande": "next", "inkommande": "next", "nu på": "this", "förra": "last"},
     "en": {"next": "next", "this coming": "next", "coming": "next", "this": "this", "last": "last"},
 }
 
@@ -237,7 +238,7 @@ RELATIVE_WEEKS: dict[str, dict[str, tuple[int, str]]] = {
            "viime viikolla": (-1, ""), "viime viikon": (-1, "")},
     "sv": {"denna vecka": (0, ""), "den här veckan": (0, ""), "i veckan": (0, ""), "under veckan": (0, ""),
            "i slutet av veckan": (0, ""), "veckans slut": (0, ""), "nästa vecka": (1, ""),
-           "nästa veckas": (1, ""), "denna veckan": (0, ""), "i denna vecka": (0, ""), "under nästa vecka": (1, ""), "i slutet av nästa vecka": (1, ""),
+           "nästa veckas": (1, ""), "inkommande vecka": (1, ""), "inkommande veckas": (1, ""), "denna veckan": (0, ""), "i denna vecka": (0, ""), "under nästa vecka": (1, ""), "i slutet av nästa vecka": (1, ""),
            "förra veckan": (-1, "")},
     "en": {**{f"{end}{week}": (offset, "") for end in ("", "end of ", "end of the ")
               for offset, weeks in ((0, ("this week", "current week")),
@@ -536,6 +537,14 @@ START_AFTER: dict[str, tuple[str, ...]] = {
     "sv": ("och framåt",),
     "en": ("onwards", "onward"),
 }
+# A day something is moved away from is no promise: "on Monday 28 December instead of
+# Friday 25 December", "perjantain 25.12. sijaan", "i stället för fredag 25.12.".
+REPLACED_BEFORE: dict[str, tuple[str, ...]] = {
+    "fi": (),
+    "sv": ("i stället för", "istället för", "i stället för den", "istället för den"),
+    "en": ("instead of", "rather than", "in place of"),
+}
+REPLACED_AFTER: dict[str, tuple[str, ...]] = {"fi": ("sijaan", "sijasta", "asemesta"), "sv": (), "en": ()}
 # Short words allowed between two parts of one expression: "on Monday, the 23rd at 9".
 GLUE_WORDS: dict[str, tuple[str, ...]] = {
     "fi": (),
@@ -602,6 +611,27 @@ VALIDITY_WORDS: dict[str, tuple[str, ...]] = {
            "omfattas", "gällde"),
     "en": ("expires", "expire", "valid until", "valid through", "runs out", "contract ends", "subscription ends",
            "agreement ends", "period ends", "term ends", "trial ends"),
+}
+# A term that repeats ("the report is sent monthly, by the 5th of the following month")
+# states a rule of service; its dates are examples, not one promise.
+RECURRENCE_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("kuukausittain", "viikoittain", "vuosittain", "neljännesvuosittain", "joka kuukausi", "joka viikko",
+           "kuukauden välein"),
+    "sv": ("månadsvis", "varje månad", "varannan månad", "veckovis", "varje vecka", "årligen", "varje år",
+           "kvartalsvis"),
+    "en": ("monthly", "every month", "each month", "weekly", "every week", "each week", "annually", "every year",
+           "quarterly"),
+}
+# Words for holidays in general: a notice naming one ("Joulun pyhien vuoksi", "Because of
+# the Christmas holidays") moves a schedule off the holiday.
+HOLIDAY_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("joulu", "joulun", "joulunpyhät", "joulunpyhien", "pyhät", "pyhien", "pyhinä", "pyhän", "pyhäpäivä",
+           "pyhäpäivän", "pyhäpäivien", "arkipyhä", "arkipyhän", "juhlapyhä", "juhlapyhän", "juhlapyhien",
+           "uudenvuoden", "pääsiäisen", "juhannuksen", "loppiaisen", "helatorstain"),
+    "sv": ("jul", "julen", "julhelgen", "julhelgerna", "helgdag", "helgdagen", "helgdagar", "helgdagarna",
+           "röd dag", "röda dagar", "nyår", "nyåret", "påsken", "midsommar", "trettondagen", "trettondedag jul"),
+    "en": ("christmas", "holiday", "holidays", "bank holiday", "public holiday", "new year", "easter", "midsummer",
+           "epiphany"),
 }
 # Announced operations (maintenance breaks, a supply or service switched off for a
 # while) are schedules, not promises to the customer: their hours are an outage's

@@ -143,43 +143,20 @@ def _told_as_target(text: str, expression, lang: str) -> bool:
             or expression.text.lower().endswith(lexicon.TARGET_ENDINGS[lang]))
 
 
-# What may stand between a holiday's name and its date: "Christmas Day on 25 December",
-# "joulupäivän (pe 25.12.)", "25.12. (juldagen)".
-_HOLIDAY_GLUE = r"[\s(),:–-]*(?:\bon|\bden|\beli|\bdvs\.?|\bi\.e\.)?[\s(),:–-]*"
-_GLUE_AFTER_NAME = re.compile(_HOLIDAY_GLUE + "$")
-_GLUE_BEFORE_NAME = re.compile(_HOLIDAY_GLUE)
-
-
 def _holiday_moved_from(text: str, expression, resolution, expressions, context) -> bool:
-    """A holiday named beside its date in a sentence that also names a working day says
-    why a schedule moves ("Because of Christmas Day on Friday 25 December, collection
-    moves to Monday 28 December"): the holiday is the day moved from, not promised."""
+    """A holiday's date in a sentence that names a holiday and also names a working day
+    says why a schedule moves ("Joulun pyhien vuoksi perjantain 25.12. tyhjennykset
+    tehdään maanantaina 28.12."): the holiday is the day moved from, not promised."""
     from deadlint.deadlines import resolve
+    from deadlint.deadlines.narrative import names_a_holiday
 
-    if not _beside_its_holiday(text, expression, resolution, context.lang):
+    if context.calendar.holiday_name(resolution.start.date()) is None or not names_a_holiday(text, context.lang):
         return False
     for other in expressions:
         moved_to = other is not expression and resolve(other, context.now, context.calendar)
         if moved_to and context.calendar.is_business_day(moved_to.start.date()):
             return True
     return False
-
-
-def _beside_its_holiday(text: str, expression, resolution, lang: str) -> bool:
-    """The date stands beside the name of its own holiday: "Christmas Day on Friday 25
-    December", "joulupäivän (pe 25.12.)", "25.12. (juldagen)"."""
-    from deadlint.deadlines import lexicon
-
-    day = (resolution.start.day, resolution.start.month)
-    names = [name for name, date in lexicon.NAMED_DAYS[lang].items() if date == day]
-    if not names:
-        return False
-    before = text[max(0, expression.start - 40):expression.start].lower()
-    after = text[expression.end:expression.end + 40].lower()
-    before = before[:_GLUE_AFTER_NAME.search(before).start()]
-    after = after[_GLUE_BEFORE_NAME.match(after).end():]
-    named = expression.text.lower()  # the engine may read "Christmas Day on Friday 25 December" as one
-    return any(before.endswith(name) or after.startswith(name) or name in named for name in names)
 
 
 def _commits(commitment: bool | None, visit: bool | None) -> bool:
