@@ -56,7 +56,7 @@ ANY_RULE = "*"
 # time is ours, and in "the parcel was scanned on Wednesday, so we have filed a
 # claim and will keep you posted" no update time is given. (A question about the
 # customer's plans stays one question however long.)
-CLAUSE_CUES = frozenset({"reported_request", "exact_time", "past"})
+CLAUSE_CUES = frozenset({"reported_request", "exact_time", "past", "not_ours"})
 # A new main clause: a semicolon, or a comma or dash before a coordinating conjunction.
 _COORDINATORS = frozenset({"and", "but", "so", "or", "ja", "mutta", "joten", "tai", "sekä",
                            "och", "men", "så", "eller"})
