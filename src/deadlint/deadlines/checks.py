@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from .calendar import BusinessCalendar
-from .lexicon import MONTH_NAMES_EN, WEEKDAY_NAMES
+from .lexicon import EASTER_DAYS, MONTH_NAMES_EN, NAMED_DAYS, SEASONS, WEEKDAY_NAMES
 from .model import Check, Resolution
 
 _EN_WEEKDAYS = WEEKDAY_NAMES["en"]
@@ -69,7 +69,7 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
     # A bare time ("by 8:00") names no day: the writer means the next working one.
     # Nor does a span ("in 12 months", "within 3 days"): its last day is arithmetic.
     if res.granularity not in _DAY_LEVEL or not res.expression.names_day or res.expression.relative_phrase \
-            or res.expression.span or res.expression.holiday_name:
+            or res.expression.span or _names_a_season(res.expression):
         return
     day = res.start.date()
     holiday = calendar.holiday_name(day)
@@ -80,14 +80,37 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
         yield Check("non-business-day", "warning", f"{english_date(res.start)} is on a weekend")
 
 
+def _names_a_season(expr) -> bool:
+    """"Before Christmas", "över påsk": a holiday named as a season, or as the limit of a
+    deadline, is no day of work promised. "We'll deliver it on Christmas Day" is."""
+    if not expr.holiday_name:
+        return False
+    if expr.is_deadline:
+        return True
+    text = expr.text.lower()
+    return not any(name in text for name in (*NAMED_DAYS[expr.lang], *EASTER_DAYS[expr.lang])
+                   if name not in SEASONS[expr.lang])
+
+
+# A visit promised for a part of a day ("tiistaina aamupäivällä", "on Tuesday
+# afternoon") leaves that part open: hours it spans in office time.
+_DAY_PART_HOURS = {"morning": 4, "afternoon": 4, "evening": 4}
+
+
 def _wide_window(res: Resolution, now: datetime, calendar: BusinessCalendar):
-    if res.end is None or res.end <= now:  # a window already over promises nothing now
+    expr = res.expression
+    if res.end is not None:
+        if res.end <= now:  # a window already over promises nothing now
+            return
+        hours = (res.end - res.start).total_seconds() / 3600
+    elif expr.day_part and expr.hour is None and res.start.date() > now.date():  # not "this morning"
+        hours = _DAY_PART_HOURS[expr.day_part]
+    else:
         return
-    hours = (res.end - res.start).total_seconds() / 3600
     limit = calendar.policy.max_window_hours
     if hours > limit:
         yield Check("wide-time-window", "warning",
-                    f"\"{res.expression.text}\" leaves a {hours:g}-hour window; promise a time "
+                    f"\"{expr.text}\" leaves a {hours:g}-hour window; promise a time "
                     f"(at most {limit:g} hours wide)")
 
 

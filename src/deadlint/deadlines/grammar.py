@@ -614,7 +614,7 @@ def _day_patterns(lang: str, pattern) -> list[Pattern]:
         ordinal_suffix = "(?::e|:a)" if lang == "sv" else "(?:st|nd|rd|th)"
         # "the 15th", "den 15:e"; "Tuesday 19th" only after a day's name (needs_preceding).
         day_alone = (rf"{WORD_START}(?:(?P<the>{before})\s+(?P<d>{DAY}){suffix if lang == 'sv' else ordinal_suffix}"
-                     rf"|(?P<bare>{DAY}){ordinal_suffix}){WORD_END}{no_noun}")
+                     rf"|(?P<bare>{DAY}){ordinal_suffix}){WORD_END}(?![./]\d){no_noun}")  # not "den 17.11."
         day_range = (rf"{WORD_START}(?:from\s+)?(?:the\s+)?(?:{month}\.?\s+(?P<d2>{DAY}){suffix}(?:{dash}"
                      rf"(?:{_alt(months)}\.?\s+)?(?:the\s+)?{DAY}{suffix})|(?P<d>{DAY}){suffix}\s*"
                      rf"(?:{_alt(months)}\.?\s*)?{dash}(?:the\s+)?{DAY}{suffix}\s+(?:of\s+)?(?P<month2>"

@@ -424,13 +424,21 @@ NAMED_DAYS: dict[str, dict[str, tuple[int, int]]] = {
           "uudenvuodenpäivän"), (1, 1)),
         (("vappu", "vappuna", "vapuksi", "vappuun", "vapun"), (1, 5)),
         (("itsenäisyyspäivä", "itsenäisyyspäivänä", "itsenäisyyspäiväksi", "itsenäisyyspäivään",
-          "itsenäisyyspäivän"), (6, 12))) for form in forms},
+          "itsenäisyyspäivän"), (6, 12)),
+        (("loppiainen", "loppiaisena", "loppiaiseksi", "loppiaiseen", "loppiaisen"), (6, 1))) for form in forms},
     "sv": {"julafton": (24, 12), "juldagen": (25, 12), "juldag": (25, 12), "annandag jul": (26, 12),
            "nyårsafton": (31, 12), "nyårsdagen": (1, 1), "nyårsdag": (1, 1), "nationaldagen": (6, 6),
-           "första maj": (1, 5)},
+           "första maj": (1, 5), "trettondagen": (6, 1), "trettondedag jul": (6, 1), "trettondedagen": (6, 1)},
     "en": {"christmas eve": (24, 12), "christmas": (25, 12), "christmas day": (25, 12), "xmas": (25, 12),
            "boxing day": (26, 12), "new year's eve": (31, 12), "new years eve": (31, 12),
-           "new year's day": (1, 1), "new years day": (1, 1)},
+           "new year's day": (1, 1), "new years day": (1, 1), "epiphany": (6, 1)},
+}
+# Holiday names that also name a season ("before Christmas", "över påsk", "pääsiäisenä"
+# as the whole Easter): they point at no single day of work.
+SEASONS: dict[str, frozenset[str]] = {
+    "fi": frozenset({"pääsiäisenä", "pääsiäiseen"}),
+    "sv": frozenset({"påsk"}),
+    "en": frozenset({"christmas", "xmas", "easter"}),
 }
 # Easter and the days it carries: phrase -> days from Easter Sunday.
 EASTER_DAYS: dict[str, dict[str, int]] = {
@@ -487,8 +495,9 @@ MODIFIED_BEFORE: dict[str, str] = {
 }
 # A number right before an expression that has no deadline word of its own: "9
 # tomorrow", "4/25 at 4pm", "Fri, Jul 18, 2014 19:00"; not "version 4.2" nor a
-# number after a word ("Ticket 4521 Friday", "Room 12, Monday at 10"): an identifier.
-NUMBER_BEFORE = r"(?<![\d.,])(?<![^\W\d_]\s)\d{1,4}(?:st|nd|rd|th|ish|:e|\.)?\s*[-–,]?(?:\s+(?:on|at|the|den|på))?\s*$"
+# number after a word or glued to one ("Ticket 4521 Friday", "Room 12, Monday at 10",
+# "flat B12 on Tuesday"): an identifier.
+NUMBER_BEFORE = r"(?<![\d.,])(?<![^\W\d_])(?<![^\W\d_]\s)\d{1,4}(?:st|nd|rd|th|ish|:e|\.)?\s*[-–,]?(?:\s+(?:on|at|the|den|på))?\s*$"
 # A number right after: "Thursday 8h00", "tonight 815", "at 3 15", "for 9am".
 _DIGIT_AFTER = r"(?:from|to|till|until|-|at|@|for|kl\.?|klockan|klo|kello)?\s*\d"
 MODIFIED_AFTER: dict[str, str] = {
@@ -606,10 +615,12 @@ PAST_SUFFIX_EXCEPTIONS: dict[str, tuple[str, ...]] = {
 }
 # A date a term or a validity ends on is a fact of the contract, not a promise.
 VALIDITY_WORDS: dict[str, tuple[str, ...]] = {
-    "fi": ("päättyy", "päättyvät", "vanhenee", "vanhenevat", "erääntyy", "erääntyvät", "voimassa"),
+    "fi": ("päättyy", "päättyvät", "vanhenee", "vanhenevat", "erääntyy", "erääntyvät", "voimassa",
+           "laskun päivämäärä", "laskupäivä", "tilauspäivä", "päiväys"),
     "sv": ("löper ut", "går ut", "upphör", "förfaller", "gäller till", "gäller t.o.m.", "giltig", "giltigt",
-           "omfattas", "gällde"),
-    "en": ("expires", "expire", "valid until", "valid through", "runs out", "contract ends", "subscription ends",
+           "omfattas", "gällde", "fakturadatum", "orderdatum", "beställningsdatum"),
+    "en": ("invoice date", "order date", "date of invoice",
+           "expires", "expire", "valid until", "valid through", "runs out", "contract ends", "subscription ends",
            "agreement ends", "period ends", "term ends", "trial ends"),
 }
 # A term that repeats ("the report is sent monthly, by the 5th of the following month")
@@ -622,6 +633,14 @@ RECURRENCE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("monthly", "every month", "each month", "weekly", "every week", "each week", "annually", "every year",
            "quarterly"),
 }
+# The writer's own absence ("I'm on annual leave 21.12.–6.1.") is a notice, not a promise.
+ABSENCE_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("lomalla", "vuosilomalla", "talvilomalla", "joululomalla", "lomailen", "poissa toimistolta", "olen poissa",
+           "en ole tavoitettavissa"),
+    "sv": ("på semester", "är ledig", "är tjänstledig", "är frånvarande", "är inte på plats", "inte anträffbar"),
+    "en": ("annual leave", "on leave", "on holiday", "on vacation", "out of office", "out of the office", "i'm away",
+           "i am away"),
+}
 # Words for holidays in general: a notice naming one ("Joulun pyhien vuoksi", "Because of
 # the Christmas holidays") moves a schedule off the holiday.
 HOLIDAY_WORDS: dict[str, tuple[str, ...]] = {
@@ -633,19 +652,31 @@ HOLIDAY_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("christmas", "holiday", "holidays", "bank holiday", "public holiday", "new year", "easter", "midsummer",
            "epiphany"),
 }
+# Words of a schedule moved off a holiday: "Joulun pyhien vuoksi … tehdään poikkeuksellisesti".
+MOVE_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("koska", "vuoksi", "takia", "johdosta", "poikkeuksellisesti", "siirtyy", "siirtyvät", "siirretään"),
+    "sv": ("eftersom", "på grund av", "p.g.a.", "pga", "med anledning av", "i stället", "istället", "flyttas",
+           "undantagsvis"),
+    "en": ("because", "due to", "owing to", "instead", "moves to", "is moved", "will be moved", "exceptionally"),
+}
 # Announced operations (maintenance breaks, a supply or service switched off for a
 # while) are schedules, not promises to the customer: their hours are an outage's
 # length, not a window someone promised to arrive in.
 ANNOUNCEMENT_WORDS: dict[str, tuple[str, ...]] = {
-    "fi": ("huoltokatko", "huoltokatkon", "huoltotauko", "palvelukatko", "huoltoikkuna", "järjestetään",
+    "fi": ("palvelinpäivitys", "palvelinpäivityksen", "päivitämme palvelimet", "järjestelmäpäivitys",
+           "järjestelmäpäivityksen", "palvelinhuolto", "huoltotyöt", "huoltotöiden",
+           "huoltokatko", "huoltokatkon", "huoltotauko", "palvelukatko", "huoltoikkuna", "järjestetään",
            "pidetään", "muutospyyntö", "muutosikkuna", "katkaistaan", "suljetaan", "pois käytöstä", "ei ole käytettävissä",
            "eivät ole käytettävissä", "vesikatko", "vesikatkon", "sähkökatko", "sähkökatkon", "peruttu",
            "peruutettu", "perutaan", "peruuntuu", "peruuntui"),
-    "sv": ("planerat underhåll", "underhållsfönster", "servicefönster", "underhållsarbete", "arrangeras",
+    "sv": ("serveruppdatering", "serveruppdateringen", "uppdaterar servrarna", "systemuppdatering",
+           "systemuppdateringen", "serverunderhåll", "planerat underhåll", "underhållsfönster", "servicefönster", "underhållsarbete", "arrangeras",
            "äger rum", "hålls", "ändringsbegäran", "ändringsfönster", "stängs av", "bryts", "är avstängd", "är avstängt", "ur drift", "ligger nere",
            "inte tillgänglig", "inte tillgängligt", "vattenavstängning", "strömavbrott", "inställd", "inställt",
            "inställda", "ställs in", "avbokad", "avbokat"),
-    "en": ("scheduled maintenance", "planned maintenance", "maintenance window", "maintenance break",
+    "en": ("update the servers", "upgrade the servers", "server update", "server upgrade", "server maintenance",
+           "system update", "system upgrade", "scheduled maintenance", "planned maintenance", "maintenance window",
+           "maintenance break",
            "takes place", "will be held", "is held", "change request", "change window", "shut off", "shut down", "switched off", "turned off",
            "cut off", "be unavailable", "be offline", "be interrupted", "cancelled", "canceled", "called off"),
 }

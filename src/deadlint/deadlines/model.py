@@ -39,7 +39,7 @@ class TimeExpression:
     months_ahead: int | None = None  # "inom en månad", "kuukauden kuluessa": same day, months on
     minutes_ahead: int | None = None  # "in 15 minutes", "om en timme", "tunnin kuluttua"
     easter_offset: int | None = None  # "långfredag" = -2: days from Easter Sunday
-    holiday_name: bool = False  # "julafton", "Christmas": a holiday on purpose, never a slip
+    holiday_name: bool = False  # named by its holiday: "julafton", "Christmas Day", "pitkäperjantaina"
     span: bool = False  # a duration ("om 7 dagar"): its last day is arithmetic, not a chosen day
     ordinal: int | None = None  # "first Tuesday of October" = 1, "the last ..." = -1 (with weekday, month)
     day_part: str | None = None  # "morning" | "afternoon" | "evening": "tonight at 8" is 20:00

@@ -43,7 +43,7 @@ def looks_past_narrative(sentence: str, lang: str) -> bool:
 
 
 _SERVICE_HOURS = {lang: _phrases(lx.OPENING_HOURS[lang] + lx.VALIDITY_WORDS[lang] + lx.ANNOUNCEMENT_WORDS[lang]
-                                 + lx.RECURRENCE_WORDS[lang])
+                                 + lx.RECURRENCE_WORDS[lang] + lx.ABSENCE_WORDS[lang])
                   for lang in lx.LANGUAGES}
 
 
@@ -56,9 +56,14 @@ _HOLIDAYS_NAMED = {lang: _phrases([*lx.HOLIDAY_WORDS[lang], *lx.NAMED_DAYS[lang]
                    for lang in lx.LANGUAGES}
 
 
-def names_a_holiday(sentence: str, lang: str) -> bool:
-    """True when ``sentence`` names a holiday ("Joulun pyhien vuoksi", "juldagen", "Easter")."""
-    return _HOLIDAYS_NAMED[lang].search(sentence.lower()) is not None
+_MOVED = {lang: _phrases(lx.MOVE_WORDS[lang]) for lang in lx.LANGUAGES}
+
+
+def moves_off_a_holiday(sentence: str, lang: str) -> bool:
+    """True when ``sentence`` names a holiday as the reason a schedule moves ("Joulun
+    pyhien vuoksi … poikkeuksellisesti", "Because of Christmas Day … will be done")."""
+    lowered = sentence.lower()
+    return _HOLIDAYS_NAMED[lang].search(lowered) is not None and _MOVED[lang].search(lowered) is not None
 
 
 @functools.lru_cache(maxsize=64)  # asked once per date of a sentence: a long one is read once

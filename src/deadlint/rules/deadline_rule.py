@@ -50,6 +50,10 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         clauses = _Clauses(text)
         reported_cue = context.index.cue_span(sentence, "reported_request")
         reported = clauses.around(*reported_cue) if reported_cue else (0, 0)
+        # The clause of someone else's announcement ("the city will close the street on
+        # Sunday 22 November from 12 to 18"): its dates are theirs, not promised by us.
+        others_cue = context.index.cue_span(sentence, "not_ours")
+        others = clauses.around(*others_cue) if others_cue else (0, 0)
         base = chunk.offset + sentence.start_char
         # Dates sharing a clause share its reading: computed once, so a sentence of
         # thousands of dates costs linear time, not one sentence scan per date.
@@ -79,7 +83,8 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                 promise_memo[key] = is_promise(text, chunk.lang, clauses=(text[slice(*clause)], text[slice(*short)]),
                                                ahead=key[2])
             promised = (expression.is_deadline or commits) and not (
-                reported[0] <= expression.start < reported[1]) and promise_memo[key]
+                reported[0] <= expression.start < reported[1] or others[0] <= expression.start < others[1]
+            ) and promise_memo[key]
             if promised and not ahead and not expression.is_deadline:
                 # A date already past is a broken promise only if its own clause
                 # promised it, not a later clause of a long sentence.
@@ -144,13 +149,13 @@ def _told_as_target(text: str, expression, lang: str) -> bool:
 
 
 def _holiday_moved_from(text: str, expression, resolution, expressions, context) -> bool:
-    """A holiday's date in a sentence that names a holiday and also names a working day
-    says why a schedule moves ("Joulun pyhien vuoksi perjantain 25.12. tyhjennykset
+    """A holiday's date in a sentence that moves a schedule because of a holiday, to a
+    working day it also names ("Joulun pyhien vuoksi perjantain 25.12. tyhjennykset
     tehdään maanantaina 28.12."): the holiday is the day moved from, not promised."""
     from deadlint.deadlines import resolve
-    from deadlint.deadlines.narrative import names_a_holiday
+    from deadlint.deadlines.narrative import moves_off_a_holiday
 
-    if context.calendar.holiday_name(resolution.start.date()) is None or not names_a_holiday(text, context.lang):
+    if context.calendar.holiday_name(resolution.start.date()) is None or not moves_off_a_holiday(text, context.lang):
         return False
     for other in expressions:
         moved_to = other is not expression and resolve(other, context.now, context.calendar)
