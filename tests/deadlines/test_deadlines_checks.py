@@ -248,16 +248,6 @@ def test_klo_in_english_is_a_clock_time(lint):
     assert [f for f in lint(text, "en") if f.rule == "wide-time-window"]
 
 
-@pytest.mark.parametrize(("text", "lang", "expected"), [
-    ("Mittamiehemme tulee tiistaina 1.12. aamupäivällä.", "fi", ["wide-time-window"]),
-    ("The technician will come on Tuesday 1 December in the afternoon.", "en", ["wide-time-window"]),
-    ("Teknikern kommer tisdag 1/12 på förmiddagen.", "sv", ["wide-time-window"]),
-    ("Our electrician came this morning and replaced the fuse.", "en", []),
-])
-def test_a_visit_promised_for_part_of_a_day_is_a_wide_window(lint, text, lang, expected):
-    assert [f.rule for f in lint(text, lang)] == expected
-
-
 @pytest.mark.parametrize(("text", "lang"), [
     ("Vattnet var avstängt i hela huset tisdagen den 17.11. kl. 8–15 på grund av ett rörbrott.", "sv"),
     ("Fakturadatum: 16.11.2026", "sv"),

@@ -92,25 +92,14 @@ def _names_a_season(expr) -> bool:
                    if name not in SEASONS[expr.lang])
 
 
-# A visit promised for a part of a day ("tiistaina aamupäivällä", "on Tuesday
-# afternoon") leaves that part open: hours it spans in office time.
-_DAY_PART_HOURS = {"morning": 4, "afternoon": 4, "evening": 4}
-
-
 def _wide_window(res: Resolution, now: datetime, calendar: BusinessCalendar):
-    expr = res.expression
-    if res.end is not None:
-        if res.end <= now:  # a window already over promises nothing now
-            return
-        hours = (res.end - res.start).total_seconds() / 3600
-    elif expr.day_part and expr.hour is None and res.start.date() > now.date():  # not "this morning"
-        hours = _DAY_PART_HOURS[expr.day_part]
-    else:
+    if res.end is None or res.end <= now:  # a window already over promises nothing now
         return
+    hours = (res.end - res.start).total_seconds() / 3600
     limit = calendar.policy.max_window_hours
     if hours > limit:
         yield Check("wide-time-window", "warning",
-                    f"\"{expr.text}\" leaves a {hours:g}-hour window; promise a time "
+                    f"\"{res.expression.text}\" leaves a {hours:g}-hour window; promise a time "
                     f"(at most {limit:g} hours wide)")
 
 
