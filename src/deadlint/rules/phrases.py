@@ -266,9 +266,23 @@ class PhraseIndex:
         anywhere in it, or for CLAUSE_CUES with no new main clause in between."""
         if not self._has_cue(sentence, cue, seen):
             return False
-        return cue not in CLAUSE_CUES or any(
-            not _clause_break_between(sentence, min(cue_end, end), max(cue_start, start))
-            for cue_start, cue_end in seen[cue])
+        if cue not in CLAUSE_CUES:
+            return True
+        for cue_start, cue_end in seen[cue]:
+            between = min(cue_end, end), max(cue_start, start)
+            if not _clause_break_between(sentence, *between):
+                return True
+            # Someone else's words carry on into a clause joined to theirs unless we
+            # speak there: "Helenin tiedotteen mukaan työt valmistuvat joulukuussa, ja
+            # katu asfaltoidaan keväällä" is all Helen's; "…, so we will install it
+            # as soon as possible" is ours.
+            if cue == "not_ours" and not self._speaks_first_person(sentence, between[0], max(cue_start, end), seen):
+                return True
+        return False
+
+    def _speaks_first_person(self, sentence, start: int, end: int, seen: dict[str, list[tuple[int, int]]]) -> bool:
+        return self._has_cue(sentence, "first_person", seen) and any(
+            start <= word_start < end for word_start, _ in seen["first_person"])
 
     def has_cue(self, sentence, cue: str) -> bool | None:
         """Whether a sentence (a Span) holds one of a cue's words; None when no
