@@ -25,14 +25,13 @@ FLOORS = {"precision": 0.95, "recall": 0.90, "rule_precision": 0.85, "rule_recal
 # window in English text. holdout28: the unseen set, scored once after the pack
 # changes; its texts were not read, so nothing was tuned to them.
 RECORDED_FLOORS = {
-    ("holdout27", "en"): {"deadline-past": 0.75, "non-business-day": 0.75, "wide-time-window": 0.66},
-    ("holdout27", "fi"): {"non-business-day": 0.75},
-    ("holdout28", "en"): {"no-update-time": 0.66},
-    ("holdout28", "fi"): {"all": 0.84, "vague-deadline": 0.8, "no-update-time": 0.66, "overpromise": 0.8,
-                          "non-business-day": 0.66, "wide-time-window": 0.66},
-    ("holdout28", "sv"): {"all": 0.76, "vague-deadline": 0.8, "no-update-time": 0.5, "overpromise": 0.2},
+    ("holdout28", "fi"): {"all": 0.89, "vague-deadline": 0.8, "no-update-time": 0.66, "non-business-day": 0.66,
+                          "wide-time-window": 0.66},
+    ("holdout28", "sv"): {"no-update-time": 0.66},
+    ("holdout29", "fi"): {"wide-time-window": 0.75},
+    ("holdout34", "sv"): {"no-update-time": 0.0},  # its one report-back shares a chat line with a visit time
 }
-SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28")}}
+SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout31", "holdout33", "holdout34")}}
 
 
 @pytest.fixture(scope="module")

@@ -138,13 +138,15 @@ class Linter:
 
     def _drop_yielding(self, findings: list[Finding], text: str) -> list[Finding]:
         """Drop a finding whose rule yields to another rule firing in the same
-        sentence: "I'll look at it when I get a chance and come back to you" is
-        one vague promise, not also a missing update time."""
+        clause: "I'll look at it when I get a chance and come back to you" is one
+        vague promise, not also a missing update time; in "we'll fix it as quickly
+        as possible, and we'll keep you posted" the update promise has a clause
+        of its own, and its own missing time."""
         yielding = [f for f in findings if f.yields and self.ruleset.rules[f.rule].yields_to]
         if not yielding:
             return findings
         dropped = {id(f) for f in yielding for g in findings
-                   if g.rule in self.ruleset.rules[f.rule].yields_to and _same_sentence(text, f, g)}
+                   if g.rule in self.ruleset.rules[f.rule].yields_to and _same_clause(text, f, g)}
         return [f for f in findings if id(f) not in dropped]
 
     def _ignored_for(self, path: str) -> set[str]:
@@ -179,9 +181,14 @@ def pieces(text: str, start: int, end: int, limit: int = MAX_PIECE) -> Iterator[
 _SENTENCE_BREAK = re.compile(r"[.!?;](?:\s|$)|\n[ \t]*\n")
 
 
-def _same_sentence(text: str, a: Finding, b: Finding) -> bool:
+# A new main clause: a semicolon, or a comma or dash before a coordinating conjunction.
+_CLAUSE_BREAK = re.compile(r";|[,–—]\s+(?:and|but|so|ja|mutta|joten|sekä|och|men|så)\b", re.IGNORECASE)
+
+
+def _same_clause(text: str, a: Finding, b: Finding) -> bool:
     first, second = (a, b) if a.start <= b.start else (b, a)
-    return second.start < first.end or not _SENTENCE_BREAK.search(text, first.end, second.start)
+    return second.start < first.end or not (_SENTENCE_BREAK.search(text, first.end, second.start)
+                                            or _CLAUSE_BREAK.search(text, first.end, second.start))
 
 
 # A date, a time and a vague phrase load the deadline engine and the suggestion

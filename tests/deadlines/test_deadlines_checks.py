@@ -208,3 +208,57 @@ def test_a_weekday_in_a_report_of_the_past_is_no_promise(lint, text, lang):
 ])
 def test_a_weekday_promised_or_moved_to_is_still_checked(lint, text, lang):
     assert [f for f in lint(text, lang) if f.rule == "non-business-day"]
+
+
+# A holiday named as the reason a schedule moves to a working day is the day moved
+# from; a holiday promised for work, named or not, is still worth flagging.
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Because of Christmas Day on Friday 25 December, collection moves to Monday 28 December.", "en"),
+    ("Joulupäivän (pe 25.12.) jätteenkuljetukset ajetaan poikkeuksellisesti maanantaina 28.12.", "fi"),
+    ("Hämtningen fredag 25.12. (juldagen) görs i stället måndag 28.12.", "sv"),
+    ("Koska 25.12. on joulupäivä ja 26.12. tapaninpäivä, palkat maksetaan jo keskiviikkona 23.12.", "fi"),
+])
+def test_a_schedule_moved_off_a_holiday_is_no_slip(lint, text, lang):
+    assert not [f for f in lint(text, lang) if f.rule == "non-business-day"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("We will deliver the parts on Friday 25 December.", "en"),
+    ("Toimitamme osat perjantaina 25.12.", "fi"),
+    ("Vi levererar delarna fredag 25.12.", "sv"),
+    ("Loppulasku on valmiina teille joulupäivänä pe 25.12.", "fi"),  # named, but still the day promised
+    ("Lähetämme sopimuksen loppiaisena ke 6.1.2027, ja avaimet saa ma 11.1.2027 klo 10.", "fi"),
+    ("We'll deliver the sofa on Christmas Day.", "en"),
+])
+def test_a_holiday_promised_for_work_is_flagged(lint, text, lang):
+    assert [f for f in lint(text, lang) if f.rule == "non-business-day"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("This is a reminder that invoice 40213 fell due on Friday 13 November 2026.", "en"),
+    ("Muistutamme, että lasku 40213 erääntyi perjantaina 13.11.2026.", "fi"),
+    ("Vi påminner om att faktura 40213 förföll fredag 13.11.2026.", "sv"),
+])
+def test_a_due_date_that_fell_is_reported_not_promised(lint, text, lang):
+    assert not [f for f in lint(text, lang) if f.rule == "deadline-past"]
+
+
+def test_klo_in_english_is_a_clock_time(lint):
+    text = "The bulky waste truck will visit your address on Wednesday 2 December, klo 7–15."
+    assert [f for f in lint(text, "en") if f.rule == "wide-time-window"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Vattnet var avstängt i hela huset tisdagen den 17.11. kl. 8–15 på grund av ett rörbrott.", "sv"),
+    ("Fakturadatum: 16.11.2026", "sv"),
+    ("We will update the servers of the customer portal on Sunday 29 November.", "en"),
+    ("Please note: I'm on annual leave 21.12.2026–6.1.2027.", "en"),
+    ("FYI: the city will close Aleksanterinkatu on Sunday 22 November from 12 to 18.", "en"),
+])
+def test_facts_notices_and_others_events_are_not_promises(lint, text, lang):
+    assert [f.rule for f in lint(text, lang)] == []
+
+
+def test_a_number_glued_to_a_letter_is_an_identifier_not_part_of_a_date(lint):
+    text = "Our caretaker will check the radiator in flat B12 on Tuesday 17 November between 10 and 12."
+    assert "deadline-past" in [f.rule for f in lint(text, "en")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from .calendar import BusinessCalendar
-from .lexicon import MONTH_NAMES_EN, WEEKDAY_NAMES
+from .lexicon import EASTER_DAYS, MONTH_NAMES_EN, NAMED_DAYS, SEASONS, WEEKDAY_NAMES
 from .model import Check, Resolution
 
 _EN_WEEKDAYS = WEEKDAY_NAMES["en"]
@@ -20,7 +20,7 @@ def check(res: Resolution, now: datetime, calendar: BusinessCalendar, *, promise
         return []
     local_now = now.astimezone(res.start.tzinfo)
     findings = [*_weekday_mismatch(res), *_weekday_is_today(res, local_now)]
-    if promised and not expr.is_start and not expr.names_past:
+    if promised and not expr.is_start and not expr.is_replaced and not expr.names_past:
         findings += [*_deadline_past(res, local_now), *_non_business_day(res, calendar),
                      *_wide_window(res, local_now, calendar)]
     return findings
@@ -69,7 +69,7 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
     # A bare time ("by 8:00") names no day: the writer means the next working one.
     # Nor does a span ("in 12 months", "within 3 days"): its last day is arithmetic.
     if res.granularity not in _DAY_LEVEL or not res.expression.names_day or res.expression.relative_phrase \
-            or res.expression.span or res.expression.holiday_name:
+            or res.expression.span or _names_a_season(res.expression):
         return
     day = res.start.date()
     holiday = calendar.holiday_name(day)
@@ -78,6 +78,18 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
                     f"{english_date(res.start)} is a public holiday ({holiday}) in {calendar.policy.country}")
     elif day.weekday() >= 5:
         yield Check("non-business-day", "warning", f"{english_date(res.start)} is on a weekend")
+
+
+def _names_a_season(expr) -> bool:
+    """"Before Christmas", "över påsk": a holiday named as a season, or as the limit of a
+    deadline, is no day of work promised. "We'll deliver it on Christmas Day" is."""
+    if not expr.holiday_name:
+        return False
+    if expr.is_deadline:
+        return True
+    text = expr.text.lower()
+    return not any(name in text for name in (*NAMED_DAYS[expr.lang], *EASTER_DAYS[expr.lang])
+                   if name not in SEASONS[expr.lang])
 
 
 def _wide_window(res: Resolution, now: datetime, calendar: BusinessCalendar):

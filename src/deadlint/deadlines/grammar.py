@@ -122,9 +122,20 @@ def _build_numeric_date(match: re.Match[str], lang: str) -> Fields | None:
         day, month = month, day  # "11/24" can only be US order
     # Two-digit years only after a slash: "2.4.11" is a version number, "2/4/11" a date.
     fields = _calendar_date(day, month, _year(match["y"] or match["y2"]))
-    if fields is not None and match["bare"] is not None:
+    if fields is not None and match["bare"] is not None and not _after_deadline_word(match, lang):
         fields["_bare"] = True  # needs a weekday before it
     return fields
+
+
+# "senast 19.11", "viimeistään 19.11": after these a bare day.month is a date. Not in
+# English, where "by 2.5" is as often an amount or a version.
+_DEADLINE_WORD_BEFORE = {lang: re.compile(rf"(?<!\w){_alt(words)}(?:\s+den)?\s+$", re.IGNORECASE)
+                         for lang, words in (("fi", ("viimeistään",)), ("sv", ("senast", "före", "innan")),
+                                             ("en", ()))}
+
+
+def _after_deadline_word(match: re.Match[str], lang: str) -> bool:
+    return _DEADLINE_WORD_BEFORE[lang].search(match.string, max(0, match.start() - 20), match.start()) is not None
 
 
 def _build_iso_date(match: re.Match[str]) -> Fields | None:
@@ -343,7 +354,8 @@ def _marker_sides(lang: str) -> dict[str, tuple[str, str]]:
     """word -> (meaning, side): side "before"/"after" the expression or "both"."""
     sides: dict[str, tuple[str, str]] = {}
     for meaning, before, after in (("deadline", lx.DEADLINE_BEFORE, lx.DEADLINE_AFTER),
-                                   ("start", lx.START_BEFORE, lx.START_AFTER)):
+                                   ("start", lx.START_BEFORE, lx.START_AFTER),
+                                   ("replaced", lx.REPLACED_BEFORE, lx.REPLACED_AFTER)):
         for word in before[lang]:
             sides[_key(word)] = (meaning, "before")
         for word in after[lang]:
@@ -602,7 +614,7 @@ def _day_patterns(lang: str, pattern) -> list[Pattern]:
         ordinal_suffix = "(?::e|:a)" if lang == "sv" else "(?:st|nd|rd|th)"
         # "the 15th", "den 15:e"; "Tuesday 19th" only after a day's name (needs_preceding).
         day_alone = (rf"{WORD_START}(?:(?P<the>{before})\s+(?P<d>{DAY}){suffix if lang == 'sv' else ordinal_suffix}"
-                     rf"|(?P<bare>{DAY}){ordinal_suffix}){WORD_END}{no_noun}")
+                     rf"|(?P<bare>{DAY}){ordinal_suffix}){WORD_END}(?![./]\d){no_noun}")  # not "den 17.11."
         day_range = (rf"{WORD_START}(?:from\s+)?(?:the\s+)?(?:{month}\.?\s+(?P<d2>{DAY}){suffix}(?:{dash}"
                      rf"(?:{_alt(months)}\.?\s+)?(?:the\s+)?{DAY}{suffix})|(?P<d>{DAY}){suffix}\s*"
                      rf"(?:{_alt(months)}\.?\s*)?{dash}(?:the\s+)?{DAY}{suffix}\s+(?:of\s+)?(?P<month2>"

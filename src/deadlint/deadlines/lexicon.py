@@ -76,7 +76,8 @@ STANDALONE_ABBREVIATIONS: dict[str, dict[str, int]] = {
 # Words before a weekday that pick which occurrence is meant.
 WEEKDAY_RELATIONS: dict[str, dict[str, str]] = {
     "fi": {"ensi": "next", "tulevana": "next", "tänä": "this", "viime": "last"},
-    "sv": {"nästa": "next", "kommande": "next", "nu på": "this", "förra": "last"},
+    # "inkommande": Finland-Swedish for the coming one ("inkommande måndag").
+    "sv": {"nästa": "next", "kommande": "next", "inkommande": "next", "nu på": "this", "förra": "last"},
     "en": {"next": "next", "this coming": "next", "coming": "next", "this": "this", "last": "last"},
 }
 
@@ -184,7 +185,8 @@ DAY_WORD_AFTER_DATE: dict[str, tuple[str, ...]] = {  # "marraskuun 24. päivän�
 TIME_PREFIXES: dict[str, tuple[str, ...]] = {
     "fi": ("klo", "klo.", "kello", "kl.", "aikavälillä", "aikaikkunassa", "välillä"),
     "sv": ("kl.", "kl", "klockan", "kloc.", "tidsfönster", "tidsfönstret", "tidsintervall", "under tiden"),
-    "en": ("at", "@", "time slot", "slot", "time window"),
+    # "klo"/"kl." too: Finns and Swedes carry them into the English they write.
+    "en": ("at", "@", "time slot", "slot", "time window", "klo", "klo.", "kl."),
 }
 TIME_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
     "fi": ("-", "–", "—", "ja"),
@@ -236,7 +238,7 @@ RELATIVE_WEEKS: dict[str, dict[str, tuple[int, str]]] = {
            "viime viikolla": (-1, ""), "viime viikon": (-1, "")},
     "sv": {"denna vecka": (0, ""), "den här veckan": (0, ""), "i veckan": (0, ""), "under veckan": (0, ""),
            "i slutet av veckan": (0, ""), "veckans slut": (0, ""), "nästa vecka": (1, ""),
-           "nästa veckas": (1, ""), "denna veckan": (0, ""), "i denna vecka": (0, ""), "under nästa vecka": (1, ""), "i slutet av nästa vecka": (1, ""),
+           "nästa veckas": (1, ""), "inkommande vecka": (1, ""), "inkommande veckas": (1, ""), "denna veckan": (0, ""), "i denna vecka": (0, ""), "under nästa vecka": (1, ""), "i slutet av nästa vecka": (1, ""),
            "förra veckan": (-1, "")},
     "en": {**{f"{end}{week}": (offset, "") for end in ("", "end of ", "end of the ")
               for offset, weeks in ((0, ("this week", "current week")),
@@ -422,13 +424,21 @@ NAMED_DAYS: dict[str, dict[str, tuple[int, int]]] = {
           "uudenvuodenpäivän"), (1, 1)),
         (("vappu", "vappuna", "vapuksi", "vappuun", "vapun"), (1, 5)),
         (("itsenäisyyspäivä", "itsenäisyyspäivänä", "itsenäisyyspäiväksi", "itsenäisyyspäivään",
-          "itsenäisyyspäivän"), (6, 12))) for form in forms},
+          "itsenäisyyspäivän"), (6, 12)),
+        (("loppiainen", "loppiaisena", "loppiaiseksi", "loppiaiseen", "loppiaisen"), (6, 1))) for form in forms},
     "sv": {"julafton": (24, 12), "juldagen": (25, 12), "juldag": (25, 12), "annandag jul": (26, 12),
            "nyårsafton": (31, 12), "nyårsdagen": (1, 1), "nyårsdag": (1, 1), "nationaldagen": (6, 6),
-           "första maj": (1, 5)},
+           "första maj": (1, 5), "trettondagen": (6, 1), "trettondedag jul": (6, 1), "trettondedagen": (6, 1)},
     "en": {"christmas eve": (24, 12), "christmas": (25, 12), "christmas day": (25, 12), "xmas": (25, 12),
            "boxing day": (26, 12), "new year's eve": (31, 12), "new years eve": (31, 12),
-           "new year's day": (1, 1), "new years day": (1, 1)},
+           "new year's day": (1, 1), "new years day": (1, 1), "epiphany": (6, 1)},
+}
+# Holiday names that also name a season ("before Christmas", "över påsk", "pääsiäisenä"
+# as the whole Easter): they point at no single day of work.
+SEASONS: dict[str, frozenset[str]] = {
+    "fi": frozenset({"pääsiäisenä", "pääsiäiseen"}),
+    "sv": frozenset({"påsk"}),
+    "en": frozenset({"christmas", "xmas", "easter"}),
 }
 # Easter and the days it carries: phrase -> days from Easter Sunday.
 EASTER_DAYS: dict[str, dict[str, int]] = {
@@ -485,8 +495,9 @@ MODIFIED_BEFORE: dict[str, str] = {
 }
 # A number right before an expression that has no deadline word of its own: "9
 # tomorrow", "4/25 at 4pm", "Fri, Jul 18, 2014 19:00"; not "version 4.2" nor a
-# number after a word ("Ticket 4521 Friday", "Room 12, Monday at 10"): an identifier.
-NUMBER_BEFORE = r"(?<![\d.,])(?<![^\W\d_]\s)\d{1,4}(?:st|nd|rd|th|ish|:e|\.)?\s*[-–,]?(?:\s+(?:on|at|the|den|på))?\s*$"
+# number after a word or glued to one ("Ticket 4521 Friday", "Room 12, Monday at 10",
+# "flat B12 on Tuesday"): an identifier.
+NUMBER_BEFORE = r"(?<![\d.,])(?<![^\W\d_])(?<![^\W\d_]\s)\d{1,4}(?:st|nd|rd|th|ish|:e|\.)?\s*[-–,]?(?:\s+(?:on|at|the|den|på))?\s*$"
 # A number right after: "Thursday 8h00", "tonight 815", "at 3 15", "for 9am".
 _DIGIT_AFTER = r"(?:from|to|till|until|-|at|@|for|kl\.?|klockan|klo|kello)?\s*\d"
 MODIFIED_AFTER: dict[str, str] = {
@@ -535,6 +546,14 @@ START_AFTER: dict[str, tuple[str, ...]] = {
     "sv": ("och framåt",),
     "en": ("onwards", "onward"),
 }
+# A day something is moved away from is no promise: "on Monday 28 December instead of
+# Friday 25 December", "perjantain 25.12. sijaan", "i stället för fredag 25.12.".
+REPLACED_BEFORE: dict[str, tuple[str, ...]] = {
+    "fi": (),
+    "sv": ("i stället för", "istället för", "i stället för den", "istället för den"),
+    "en": ("instead of", "rather than", "in place of"),
+}
+REPLACED_AFTER: dict[str, tuple[str, ...]] = {"fi": ("sijaan", "sijasta", "asemesta"), "sv": (), "en": ()}
 # Short words allowed between two parts of one expression: "on Monday, the 23rd at 9".
 GLUE_WORDS: dict[str, tuple[str, ...]] = {
     "fi": (),
@@ -564,15 +583,17 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "päättyi", "valmistui", "onnistui", "sai", "saivat", "sattui", "sattunut", "sattuneen", "sattunutta",
            "tapahtunut", "tapahtuneen", "tapahtunutta", "toitte", "toit", "kävitte", "kävit", "olitte", "soititte",
            "soitit", "lähetitte", "lähetit", "tilasitte", "tilasit", "ostitte", "ostit", "maksoitte", "maksoit",
-           "vaihtoi", "korjasi", "asensi", "toimitti", "lähetti", "soitti", "tarkisti", "teki", "vastasi", "huomasi"),
+           "vaihtoi", "korjasi", "asensi", "toimitti", "lähetti", "soitti", "tarkisti", "teki", "vastasi", "huomasi",
+           "erääntyi", "erääntyivät"),
     "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går",
            "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",
            "kontrollerade", "uppdaterade", "startade", "ringde", "svarade", "bytte", "började", "slutade",
            "kraschade", "märkte", "upptäckte", "inträffade", "uteblev", "missade", "glömde", "försenades",
-           "ställdes"),
+           "ställdes", "förföll", "förföllo"),
     "en": ("was", "were", "had", "did", "sent", "deployed", "delivered", "shipped", "received", "thank you for",
            "thanks for",
-           "yesterday", "last", "ago", "took", "lasted", "ran", "went", "came", "began", "ended", "happened"),
+           "yesterday", "last", "ago", "took", "lasted", "ran", "went", "came", "began", "ended", "happened",
+           "fell"),
 }
 # Regular past-tense endings, used only on words long enough to make them reliable.
 PAST_SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -594,25 +615,68 @@ PAST_SUFFIX_EXCEPTIONS: dict[str, tuple[str, ...]] = {
 }
 # A date a term or a validity ends on is a fact of the contract, not a promise.
 VALIDITY_WORDS: dict[str, tuple[str, ...]] = {
-    "fi": ("päättyy", "päättyvät", "vanhenee", "vanhenevat", "erääntyy", "erääntyvät", "voimassa"),
+    "fi": ("päättyy", "päättyvät", "vanhenee", "vanhenevat", "erääntyy", "erääntyvät", "voimassa",
+           "laskun päivämäärä", "laskupäivä", "tilauspäivä", "päiväys"),
     "sv": ("löper ut", "går ut", "upphör", "förfaller", "gäller till", "gäller t.o.m.", "giltig", "giltigt",
-           "omfattas", "gällde"),
-    "en": ("expires", "expire", "valid until", "valid through", "runs out", "contract ends", "subscription ends",
+           "omfattas", "gällde", "fakturadatum", "orderdatum", "beställningsdatum"),
+    "en": ("invoice date", "order date", "date of invoice",
+           "expires", "expire", "valid until", "valid through", "runs out", "contract ends", "subscription ends",
            "agreement ends", "period ends", "term ends", "trial ends"),
+}
+# A term that repeats ("the report is sent monthly, by the 5th of the following month")
+# states a rule of service; its dates are examples, not one promise.
+RECURRENCE_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("kuukausittain", "viikoittain", "vuosittain", "neljännesvuosittain", "joka kuukausi", "joka viikko",
+           "kuukauden välein"),
+    "sv": ("månadsvis", "varje månad", "varannan månad", "veckovis", "varje vecka", "årligen", "varje år",
+           "kvartalsvis"),
+    "en": ("monthly", "every month", "each month", "weekly", "every week", "each week", "annually", "every year",
+           "quarterly"),
+}
+# The writer's own absence ("I'm on annual leave 21.12.–6.1.") is a notice, not a promise.
+ABSENCE_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("lomalla", "vuosilomalla", "talvilomalla", "joululomalla", "lomailen", "poissa toimistolta", "olen poissa",
+           "en ole tavoitettavissa"),
+    "sv": ("på semester", "är ledig", "är tjänstledig", "är frånvarande", "är inte på plats", "inte anträffbar"),
+    "en": ("annual leave", "on leave", "on holiday", "on vacation", "out of office", "out of the office", "i'm away",
+           "i am away"),
+}
+# Words for holidays in general: a notice naming one ("Joulun pyhien vuoksi", "Because of
+# the Christmas holidays") moves a schedule off the holiday.
+HOLIDAY_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("joulu", "joulun", "joulunpyhät", "joulunpyhien", "pyhät", "pyhien", "pyhinä", "pyhän", "pyhäpäivä",
+           "pyhäpäivän", "pyhäpäivien", "arkipyhä", "arkipyhän", "juhlapyhä", "juhlapyhän", "juhlapyhien",
+           "uudenvuoden", "pääsiäisen", "juhannuksen", "loppiaisen", "helatorstain"),
+    "sv": ("jul", "julen", "julhelgen", "julhelgerna", "helgdag", "helgdagen", "helgdagar", "helgdagarna",
+           "röd dag", "röda dagar", "nyår", "nyåret", "påsken", "midsommar", "trettondagen", "trettondedag jul"),
+    "en": ("christmas", "holiday", "holidays", "bank holiday", "public holiday", "new year", "easter", "midsummer",
+           "epiphany"),
+}
+# Words of a schedule moved off a holiday: "Joulun pyhien vuoksi … tehdään poikkeuksellisesti".
+MOVE_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("koska", "vuoksi", "takia", "johdosta", "poikkeuksellisesti", "siirtyy", "siirtyvät", "siirretään"),
+    "sv": ("eftersom", "på grund av", "p.g.a.", "pga", "med anledning av", "i stället", "istället", "flyttas",
+           "undantagsvis"),
+    "en": ("because", "due to", "owing to", "instead", "moves to", "is moved", "will be moved", "exceptionally"),
 }
 # Announced operations (maintenance breaks, a supply or service switched off for a
 # while) are schedules, not promises to the customer: their hours are an outage's
 # length, not a window someone promised to arrive in.
 ANNOUNCEMENT_WORDS: dict[str, tuple[str, ...]] = {
-    "fi": ("huoltokatko", "huoltokatkon", "huoltotauko", "palvelukatko", "huoltoikkuna", "järjestetään",
+    "fi": ("palvelinpäivitys", "palvelinpäivityksen", "päivitämme palvelimet", "järjestelmäpäivitys",
+           "järjestelmäpäivityksen", "palvelinhuolto", "huoltotyöt", "huoltotöiden",
+           "huoltokatko", "huoltokatkon", "huoltotauko", "palvelukatko", "huoltoikkuna", "järjestetään",
            "pidetään", "muutospyyntö", "muutosikkuna", "katkaistaan", "suljetaan", "pois käytöstä", "ei ole käytettävissä",
            "eivät ole käytettävissä", "vesikatko", "vesikatkon", "sähkökatko", "sähkökatkon", "peruttu",
            "peruutettu", "perutaan", "peruuntuu", "peruuntui"),
-    "sv": ("planerat underhåll", "underhållsfönster", "servicefönster", "underhållsarbete", "arrangeras",
+    "sv": ("serveruppdatering", "serveruppdateringen", "uppdaterar servrarna", "systemuppdatering",
+           "systemuppdateringen", "serverunderhåll", "planerat underhåll", "underhållsfönster", "servicefönster", "underhållsarbete", "arrangeras",
            "äger rum", "hålls", "ändringsbegäran", "ändringsfönster", "stängs av", "bryts", "är avstängd", "är avstängt", "ur drift", "ligger nere",
            "inte tillgänglig", "inte tillgängligt", "vattenavstängning", "strömavbrott", "inställd", "inställt",
            "inställda", "ställs in", "avbokad", "avbokat"),
-    "en": ("scheduled maintenance", "planned maintenance", "maintenance window", "maintenance break",
+    "en": ("update the servers", "upgrade the servers", "server update", "server upgrade", "server maintenance",
+           "system update", "system upgrade", "scheduled maintenance", "planned maintenance", "maintenance window",
+           "maintenance break",
            "takes place", "will be held", "is held", "change request", "change window", "shut off", "shut down", "switched off", "turned off",
            "cut off", "be unavailable", "be offline", "be interrupted", "cancelled", "canceled", "called off"),
 }

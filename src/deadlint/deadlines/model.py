@@ -39,7 +39,7 @@ class TimeExpression:
     months_ahead: int | None = None  # "inom en månad", "kuukauden kuluessa": same day, months on
     minutes_ahead: int | None = None  # "in 15 minutes", "om en timme", "tunnin kuluttua"
     easter_offset: int | None = None  # "långfredag" = -2: days from Easter Sunday
-    holiday_name: bool = False  # "julafton", "Christmas": a holiday on purpose, never a slip
+    holiday_name: bool = False  # named by its holiday: "julafton", "Christmas Day", "pitkäperjantaina"
     span: bool = False  # a duration ("om 7 dagar"): its last day is arithmetic, not a chosen day
     ordinal: int | None = None  # "first Tuesday of October" = 1, "the last ..." = -1 (with weekday, month)
     day_part: str | None = None  # "morning" | "afternoon" | "evening": "tonight at 8" is 20:00
@@ -47,6 +47,7 @@ class TimeExpression:
     relative_phrase: str | None = None  # English span handed to dateparser ("in 3 days")
     is_deadline: bool = False  # a deadline marker (by, mennessä, senast, -hin ...) attaches
     is_start: bool = False  # a start marker (from, alkaen, fr.o.m.) attaches: not a deadline
+    is_replaced: bool = False  # the day moved away from ("instead of", "sijaan"): not a deadline
     is_opening_hours: bool = False  # "avoinna ma-pe klo 8-16": describes hours, promises nothing
     told_as_past: bool = False  # the sentence reports the past: a date without a year looks back
     date_from_context: bool = False  # a bare time that took its day from earlier in the sentence

@@ -42,13 +42,28 @@ def looks_past_narrative(sentence: str, lang: str) -> bool:
     return _PAST_PHRASES[lang].search(lowered) is not None
 
 
-_SERVICE_HOURS = {lang: _phrases(lx.OPENING_HOURS[lang] + lx.VALIDITY_WORDS[lang] + lx.ANNOUNCEMENT_WORDS[lang])
+_SERVICE_HOURS = {lang: _phrases(lx.OPENING_HOURS[lang] + lx.VALIDITY_WORDS[lang] + lx.ANNOUNCEMENT_WORDS[lang]
+                                 + lx.RECURRENCE_WORDS[lang] + lx.ABSENCE_WORDS[lang])
                   for lang in lx.LANGUAGES}
 
 
 # A clause after a comma that says when or why ("…, kun myymälä on kiinni",
 # "…, när kontoret är stängt") sets the scene for the main clause's promise.
 _SCENE_CLAUSE = re.compile(r",\s*(?:kun|jolloin|koska|när|då|eftersom|when|while|as|since|because)\b.*", re.DOTALL)
+
+
+_HOLIDAYS_NAMED = {lang: _phrases([*lx.HOLIDAY_WORDS[lang], *lx.NAMED_DAYS[lang], *lx.EASTER_DAYS[lang]])
+                   for lang in lx.LANGUAGES}
+
+
+_MOVED = {lang: _phrases(lx.MOVE_WORDS[lang]) for lang in lx.LANGUAGES}
+
+
+def moves_off_a_holiday(sentence: str, lang: str) -> bool:
+    """True when ``sentence`` names a holiday as the reason a schedule moves ("Joulun
+    pyhien vuoksi … poikkeuksellisesti", "Because of Christmas Day … will be done")."""
+    lowered = sentence.lower()
+    return _HOLIDAYS_NAMED[lang].search(lowered) is not None and _MOVED[lang].search(lowered) is not None
 
 
 @functools.lru_cache(maxsize=64)  # asked once per date of a sentence: a long one is read once

@@ -261,7 +261,9 @@ def _expression(text: str, lang: str, group: _Group) -> TimeExpression:
     meanings = {m.fields["marker"] for m in group.markers
                 if m.fields["marker"] == "deadline" or not inside[0] < m.start < inside[1]}
     fields["is_start"] = "start" in meanings
-    fields["is_deadline"] = not fields["is_start"] and ("deadline" in meanings or bool(fields.get("is_deadline")))
+    fields["is_replaced"] = "replaced" in meanings
+    fields["is_deadline"] = not (fields["is_start"] or fields["is_replaced"]) and (
+        "deadline" in meanings or bool(fields.get("is_deadline")))
     fields["is_opening_hours"] = any(t.role == "anchor" for t in group.members)
     named_day = fields.pop("named_day", None)
     if named_day and "day" not in fields:  # "julafton 24.12.": the written date rules

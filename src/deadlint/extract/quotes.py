@@ -86,6 +86,9 @@ _SIGN_OFF = re.compile(
 # "-Jane Doe", "/John", "~roman": a name glued to a dash or slash signs off too.
 _DASHED_NAME = re.compile(r"^[ \t]*[-~/][^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*){0,3}[ \t]*\r?$", re.MULTILINE)
 _SIGNATURE_MAX_LINES = 8
+# A tagline with opening hours and a service promise runs past 80 characters;
+# a paragraph of the sender's own text is longer still.
+_SIGNATURE_MAX_WIDTH = 100
 # A sentence right after a sign-off ("Thanks!" then "We will fix it ASAP.") means
 # the sign-off was a greeting, not the start of a signature. Below a name line a
 # sentence is the company's tagline ("Service Desk – we fix it fast, guaranteed!"),
@@ -136,7 +139,7 @@ def _is_signature(lines: list[str], after_name: bool = False) -> bool:
     """Whether the lines below a sign-off are a signature. A sentence right below
     a sign-off word makes that word a greeting; below a name it is a tagline."""
     return (len(lines) <= _SIGNATURE_MAX_LINES and (after_name or not (lines and _SENTENCE_LINE.match(lines[0])))
-            and all(len(line) <= 80 and not _POSTSCRIPT.match(line) for line in lines))
+            and all(len(line) <= _SIGNATURE_MAX_WIDTH and not _POSTSCRIPT.match(line) for line in lines))
 
 
 def _is_rule_signature(lines: list[str]) -> bool:

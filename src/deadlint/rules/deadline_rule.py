@@ -50,6 +50,10 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         clauses = _Clauses(text)
         reported_cue = context.index.cue_span(sentence, "reported_request")
         reported = clauses.around(*reported_cue) if reported_cue else (0, 0)
+        # The clause of someone else's announcement ("the city will close the street on
+        # Sunday 22 November from 12 to 18"): its dates are theirs, not promised by us.
+        others_cue = context.index.cue_span(sentence, "not_ours")
+        others = clauses.around(*others_cue) if others_cue else (0, 0)
         base = chunk.offset + sentence.start_char
         # Dates sharing a clause share its reading: computed once, so a sentence of
         # thousands of dates costs linear time, not one sentence scan per date.
@@ -79,7 +83,8 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                 promise_memo[key] = is_promise(text, chunk.lang, clauses=(text[slice(*clause)], text[slice(*short)]),
                                                ahead=key[2])
             promised = (expression.is_deadline or commits) and not (
-                reported[0] <= expression.start < reported[1]) and promise_memo[key]
+                reported[0] <= expression.start < reported[1] or others[0] <= expression.start < others[1]
+            ) and promise_memo[key]
             if promised and not ahead and not expression.is_deadline:
                 # A date already past is a broken promise only if its own clause
                 # promised it, not a later clause of a long sentence.
@@ -89,6 +94,9 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
             for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
                 if rule_id == "wide-time-window" and visit is False:
                     continue  # a meeting from 9 to 12 is not a visit window promised to the customer
+                if rule_id == "non-business-day" and _holiday_moved_from(text, expression, resolution, expressions,
+                                                                           context):
+                    continue
                 findings.append(_finding(chunk, base, expression, rule_id, severity, message))
     chunk.cache[_CACHE_KEY] = findings
     return findings
@@ -138,6 +146,22 @@ def _told_as_target(text: str, expression, lang: str) -> bool:
     before = text[:expression.start].rstrip().lower()
     return (before.endswith(tuple(f" {word}" for word in lexicon.TARGET_BEFORE[lang]))
             or expression.text.lower().endswith(lexicon.TARGET_ENDINGS[lang]))
+
+
+def _holiday_moved_from(text: str, expression, resolution, expressions, context) -> bool:
+    """A holiday's date in a sentence that moves a schedule because of a holiday, to a
+    working day it also names ("Joulun pyhien vuoksi perjantain 25.12. tyhjennykset
+    tehdään maanantaina 28.12."): the holiday is the day moved from, not promised."""
+    from deadlint.deadlines import resolve
+    from deadlint.deadlines.narrative import moves_off_a_holiday
+
+    if context.calendar.holiday_name(resolution.start.date()) is None or not moves_off_a_holiday(text, context.lang):
+        return False
+    for other in expressions:
+        moved_to = other is not expression and resolve(other, context.now, context.calendar)
+        if moved_to and context.calendar.is_business_day(moved_to.start.date()):
+            return True
+    return False
 
 
 def _commits(commitment: bool | None, visit: bool | None) -> bool:

@@ -56,7 +56,7 @@ ANY_RULE = "*"
 # time is ours, and in "the parcel was scanned on Wednesday, so we have filed a
 # claim and will keep you posted" no update time is given. (A question about the
 # customer's plans stays one question however long.)
-CLAUSE_CUES = frozenset({"reported_request", "exact_time", "past"})
+CLAUSE_CUES = frozenset({"reported_request", "exact_time", "past", "not_ours"})
 # A new main clause: a semicolon, or a comma or dash before a coordinating conjunction.
 _COORDINATORS = frozenset({"and", "but", "so", "or", "ja", "mutta", "joten", "tai", "sekä",
                            "och", "men", "så", "eller"})
@@ -266,9 +266,23 @@ class PhraseIndex:
         anywhere in it, or for CLAUSE_CUES with no new main clause in between."""
         if not self._has_cue(sentence, cue, seen):
             return False
-        return cue not in CLAUSE_CUES or any(
-            not _clause_break_between(sentence, min(cue_end, end), max(cue_start, start))
-            for cue_start, cue_end in seen[cue])
+        if cue not in CLAUSE_CUES:
+            return True
+        for cue_start, cue_end in seen[cue]:
+            between = min(cue_end, end), max(cue_start, start)
+            if not _clause_break_between(sentence, *between):
+                return True
+            # Someone else's words carry on into a clause joined to theirs unless we
+            # speak there: "Helenin tiedotteen mukaan työt valmistuvat joulukuussa, ja
+            # katu asfaltoidaan keväällä" is all Helen's; "…, so we will install it
+            # as soon as possible" is ours.
+            if cue == "not_ours" and not self._speaks_first_person(sentence, between[0], max(cue_start, end), seen):
+                return True
+        return False
+
+    def _speaks_first_person(self, sentence, start: int, end: int, seen: dict[str, list[tuple[int, int]]]) -> bool:
+        return self._has_cue(sentence, "first_person", seen) and any(
+            start <= word_start < end for word_start, _ in seen["first_person"])
 
     def has_cue(self, sentence, cue: str) -> bool | None:
         """Whether a sentence (a Span) holds one of a cue's words; None when no

@@ -1,0 +1,24 @@
+"""Wishes and near-misses that share a word with a vague promise stay silent."""
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Hope Rex recovers soon!", "en"),
+    ("We have managed housing companies in Hakaniemi for soon twenty years.", "en"),
+    ("toivottavasti Musti toipuu pian! 🐶 terkkuja koko perheelle", "fi"),
+    ("Toivottavasti voit pian paremmin!", "fi"),
+    ("Kiitos tilauksesta ja tervetuloa pian uudelleen!", "fi"),
+    ("Valpen har snart fått alla sina vaccinationer.", "sv"),
+])
+def test_wishes_and_almosts_are_not_deadlines(lint, text, lang):
+    assert [f.rule for f in lint(text, lang)] == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("We will recover the data soon.", "en"),
+    ("Korjaamme vian pian.", "fi"),
+    ("Vi har snart en lösning.", "sv"),
+])
+def test_the_same_words_in_a_promise_are_flagged(lint, text, lang):
+    assert [f.rule for f in lint(text, lang)] == ["vague-deadline"]
