@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 TokenPatterns = list[list[dict[str, Any]]]  # what Matcher.add takes for one pattern
 # Distinct candidate sets met before the kept Matchers are dropped: a bound for a
 # long-running worker; a folder of drafts meets a few hundred.
-_MAX_KEPT = 4096
+_MAX_KEPT = 1024
 _LOWERS_KEY = "deadlint.lowers"  # in Doc.user_data
 
 
