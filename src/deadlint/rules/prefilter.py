@@ -5,10 +5,10 @@ any of a pattern's anchors cannot match it. Two levels use that:
 
 ``TextPrefilter``  on a run's lowercased text, before spaCy: does any anchor
                    occur at all? If not, the run is never tokenized.
-``AnchorIndex``    per sentence of a doc: which patterns' Matchers to run.
-                   Whole-word anchors are looked up by the token's lowercase
-                   hash; prefix, suffix and regex anchors are tested on the
-                   tokens themselves.
+``AnchorIndex``    per sentence of a doc: which patterns the Matcher run on it
+                   holds (see matchers.py). Whole-word anchors are looked up
+                   by the token's lowercase hash; prefix, suffix and regex
+                   anchors are tested on the words themselves, once per word.
 """
 
 from __future__ import annotations
