@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import inspect
 import sys
 import time
 from collections import defaultdict
@@ -35,7 +36,9 @@ def timed(owner, name: str, stage: str) -> None:
     def wrapper(*args, **kwargs):
         started = time.perf_counter()
         try:
-            return original(*args, **kwargs)
+            result = original(*args, **kwargs)
+            # A generator does its work as it is read: read it here, in the stage.
+            return list(result) if inspect.isgenerator(result) else result
         finally:
             spent[stage] += time.perf_counter() - started
 

@@ -99,6 +99,23 @@ def test_fifty_megabyte_file(tmp_path, good):
     assert_bad(tmp_path, good, bad, "too large")
 
 
+def test_file_that_grows_while_read_is_read_to_its_end_or_refused(tmp_path, monkeypatch):
+    """The size is asked first (to read no more than that); a file longer by the time
+    it is read is still read whole, or refused when it outgrew the limit."""
+    import os
+
+    from deadlint.sources import model
+    from deadlint.sources.model import FileProblem, read_regular
+
+    draft = tmp_path / "growing.txt"
+    draft.write_bytes(b"x" * 100)
+    real_fstat = os.fstat
+    monkeypatch.setattr(model.os, "fstat", lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:])))
+    assert read_regular(draft, max_bytes=1000) == b"x" * 100
+    with pytest.raises(FileProblem, match="too large"):
+        read_regular(draft, max_bytes=50)
+
+
 def test_unreadable_file(tmp_path, good):
     import os
 

@@ -703,9 +703,16 @@ def _day_part_fields(value: tuple[int | None, str]) -> Fields:
     return {"day_part": part} if offset is None else {"day_part": part, "day_offset": offset}
 
 
+# Articles, prepositions and the words that point at a time ("this", "next", "nästa",
+# "ensi"): nearly every sentence holds one, so a phrase is looked for by another word.
+_EVERYWHERE = frozenset({"the", "in", "of", "this", "next", "last", "coming", "past",
+                         "i", "på", "denna", "nästa", "förra", "under", "tämän", "ensi", "viime"})
+
+
 def _key_word(phrase: str) -> str:
-    """The longest word of a phrase: present whenever the phrase is (and rarer than "i")."""
-    return max(WORD.findall(phrase.lower()), key=len)
+    """A word present whenever the phrase is: its longest (rarer than "i") that is not
+    in nearly every sentence ("week" of "next week", "am" of "in the am")."""
+    return max(WORD.findall(phrase.lower()), key=lambda word: (word not in _EVERYWHERE, len(word)))
 
 
 @lru_cache(maxsize=None)

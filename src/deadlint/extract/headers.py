@@ -74,6 +74,8 @@ def _is_attribution(block: str, written: str) -> bool:
     if len(block) > _MAX_HEADER:
         return False
     has_digit, has_address = any(c.isdigit() for c in written), "@" in written
+    if not (has_digit or has_address):
+        return False  # every kind of header below names a date or an address
     opens = bool(_OPENER.match(block) or _DATE_FIRST.match(block))
     stripped = block.rstrip()
     if stripped.endswith(":") and (verb := _HAS_VERB.search(block)):
@@ -156,7 +158,7 @@ def reply_headers(text: str, written: str) -> Iterator[tuple[int, int, str]]:
 
 def _mid_line_header(line: str, written: str) -> int:
     """Column where a header that follows reply text on its line begins; 0 when none does."""
-    if _OPENER.match(line):
+    if "On" not in line or _OPENER.match(line):  # most lines: no "On" to open one
         return 0
     for opener in _MID_LINE_OPENER.finditer(line, max(0, len(line) - _MAX_HEADER)):
         if _is_attribution(line[opener.end():], written[opener.end():]):

@@ -39,11 +39,18 @@ _FUNCTION_WORDS = {
         monday tuesday wednesday thursday friday saturday sunday""",
 }
 
+
+def _hints(anywhere: str, endings: str) -> re.Pattern[str]:
+    """Letters found anywhere, or only at a word's end, as one flat alternation of
+    literals: ``re`` then skips ahead to their first letters, which nested groups defeat."""
+    return re.compile("|".join([*anywhere.split(), *(rf"{ending}\b" for ending in endings.split())]))
+
+
 # Letter patterns that give a language away even in words we do not list.
 _LETTER_HINTS = {
-    "fi": re.compile(r"(?:ää|öö|yy|uu|ii|aa)|(?:ssa|ssä|sta|stä|lla|llä|lta|ltä|mme|tte|ksi|ine)\b"),
-    "sv": re.compile(r"å|(?:tion|arna|orna|erna|heten|ning)\b"),
-    "en": re.compile(r"w|th|(?:ing|ly|tion|ed)\b"),
+    "fi": _hints("ää öö yy uu ii aa", "ssa ssä sta stä lla llä lta ltä mme tte ksi ine"),
+    "sv": _hints("å", "tion arna orna erna heten ning"),
+    "en": _hints("w th", "ing ly tion ed"),
 }
 
 _WORD = re.compile(r"[^\W\d_]+")

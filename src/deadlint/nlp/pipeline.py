@@ -37,43 +37,71 @@ _ABBREVIATIONS = frozenset({
 
 
 def _sentence_boundaries(doc: Doc) -> Doc:
-    """Fix the sentencizer where drafts differ from edited prose.
+    """Sentence starts: spaCy's sentencizer rule, fixed where drafts differ from edited prose.
 
-    A blank line or a list item starts a sentence: greetings, list items and
-    sign-offs stand on lines of their own with no full stop. A blank line after
-    a colon does not: "Din nya tid är:" introduces the date below it. A full stop after
-    a number or an abbreviation followed by a lowercase word does not end one:
-    Finnish dates and ordinals end in a dot ("tiistaina 17.11. klo 9",
-    "24. marraskuuta"), and "toivoitte asennusta mahd. pian" is one sentence.
+    The sentencizer's rule: a sentence starts at the first word after a run of
+    sentence-final punctuation. Then a blank line or a list item starts a sentence:
+    greetings, list items and sign-offs stand on lines of their own with no full
+    stop. A blank line after a colon does not: "Din nya tid är:" introduces the
+    date below it. A full stop after a number or an abbreviation followed by a
+    lowercase word does not end one: Finnish dates and ordinals end in a dot
+    ("tiistaina 17.11. klo 9", "24. marraskuuta"), and "toivoitte asennusta mahd.
+    pian" is one sentence.
+
+    Read from the doc's arrays and written back in one call: a Token object per
+    token cost a tenth of a draft's check, and setting token.is_sent_start checks
+    the whole doc each time (quadratic in a draft of thousands of dates).
     """
-    from spacy.attrs import SENT_START
+    import numpy
+    from spacy.attrs import IS_LOWER, IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 
-    # Written back in one call at the end: setting token.is_sent_start checks the
-    # whole doc each time, which made a draft of thousands of dates quadratic.
-    starts = doc.to_array([SENT_START])
-    signed = starts.view("int64")  # spaCy keeps "not a start" as -1 in an unsigned array
-    before_previous = previous = last_word = None
-    dated = False  # after "17.11." or "mahd.": a dot that is not a full stop
-    for token in doc:
-        if previous is not None and previous.is_space and (
-                (previous.text.count("\n") >= 2 and (last_word is None or last_word.text != ":"))
-                or ("\n" in previous.text and token.text in _LIST_MARKERS)):
-            signed[token.i] = 1
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    orths, lowers, puncts, spaces, lower_cased, trailing = doc.to_array(
+        [ORTH, LOWER, IS_PUNCT, IS_SPACE, IS_LOWER, SPACY]).T.tolist()
+    texts = [strings[orth] for orth in orths]
+    final_punct, abbreviations = _sentence_ends()
+    starts = [-1] * len(texts)  # spaCy keeps "not a start" as -1
+    starts[0] = 1
+    after_final = dated = False  # dated: after "17.11." or "mahd.", a dot that is not a full stop
+    last_word = None
+    for i, text in enumerate(texts):
+        final = text in final_punct
+        if after_final and not puncts[i] and not final:
+            starts[i] = 1
+            after_final = False
+        elif final:
+            after_final = True
+        previous = texts[i - 1] if i else None
+        if i and spaces[i - 1] and (
+                (previous.count("\n") >= 2 and (last_word is None or texts[last_word] != ":"))
+                or ("\n" in previous and text in _LIST_MARKERS)):
+            starts[i] = 1
             dated = False
         else:
-            if before_previous is not None and previous.text == "." and not before_previous.whitespace_ and (
-                    _NUMBER.match(before_previous.text) or before_previous.lower_ in _ABBREVIATIONS):
+            if i >= 2 and previous == "." and not trailing[i - 2] and (
+                    _NUMBER.match(texts[i - 2]) or lowers[i - 2] in abbreviations):
                 dated = True
-            if dated and (token.is_lower or token.text[:1].isdigit() or token.text in _CONTINUING_PUNCT):
-                signed[token.i] = -1
-                dated = token.text in _CONTINUING_PUNCT  # "26.11., klo 10": the word after goes on too
+            if dated and (lower_cased[i] or text[:1].isdigit() or text in _CONTINUING_PUNCT):
+                starts[i] = -1
+                dated = text in _CONTINUING_PUNCT  # "26.11., klo 10": the word after goes on too
             else:
                 dated = False
-        before_previous, previous = previous, token
-        if not token.is_space:
-            last_word = token
-    doc.from_array([SENT_START], starts)
+        if not spaces[i]:
+            last_word = i
+    doc.from_array([SENT_START], numpy.array(starts, dtype="int64").view("uint64"))
     return doc
+
+
+@cache
+def _sentence_ends() -> tuple[frozenset[str], frozenset[int]]:
+    """The sentencizer's sentence-final punctuation, and the ids of _ABBREVIATIONS'
+    lowercase forms (as ``Doc.to_array(LOWER)`` gives them)."""
+    from spacy.pipeline import Sentencizer
+    from spacy.strings import get_string_id
+
+    return frozenset(Sentencizer.default_punct_chars), frozenset(get_string_id(word) for word in _ABBREVIATIONS)
 
 
 @cache
@@ -83,7 +111,6 @@ def get_nlp(lang: str, lemmas: bool = False) -> Language:
     if not spacy.Language.has_factory("deadlint_boundaries"):
         spacy.Language.component("deadlint_boundaries", func=_sentence_boundaries)
     nlp = spacy.blank(lang)
-    nlp.add_pipe("sentencizer")
     nlp.add_pipe("deadlint_boundaries")
     if lemmas and lang in LEMMA_LANGUAGES:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
@@ -101,6 +128,7 @@ class Chunk:
     """
 
     doc: Doc
+    text: str  # the doc's text: ``doc.text`` joins its tokens' texts anew on every access
     offset: int
     lang: str
     context: Any = None
@@ -110,8 +138,7 @@ class Chunk:
     @cached_property
     def sentences(self) -> list[tuple[Span, str]]:
         """Each sentence with its text, built once (spaCy makes new objects per access)."""
-        text = self.doc.text
-        return [(sent, text[sent.start_char:sent.end_char]) for sent in self.doc.sents]
+        return [(sent, self.text[sent.start_char:sent.end_char]) for sent in self.doc.sents]
 
 
 # A newline inside a paragraph: plain-text mail is hard-wrapped at ~72 columns, and a
@@ -123,4 +150,4 @@ _WRAP = re.compile(r"(?<!\n)\n(?![ \t]*(?:\n|[-*•–]\s|\d+[.)]\s|#|$))")
 def make_chunk(text: str, start: int, end: int, lang: str, *, lemmas: bool, context: Any = None) -> Chunk:
     """Replacing a wrap's newline with a space keeps every offset where it was."""
     unwrapped = _WRAP.sub(" ", text[start:end])
-    return Chunk(doc=get_nlp(lang, lemmas)(unwrapped), offset=start, lang=lang, context=context)
+    return Chunk(doc=get_nlp(lang, lemmas)(unwrapped), text=unwrapped, offset=start, lang=lang, context=context)

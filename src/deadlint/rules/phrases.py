@@ -1,10 +1,10 @@
 """Phrase data of one language, compiled once per process into spaCy Matchers.
 
-Each phrase gets a Matcher of its own, and an anchor index picks, per sentence,
-the few whose words occur there; cues and look-alikes have Matchers that run
-only where a phrase consulting them matched. The Matchers are built on the
-first chunk; until then ``may_match`` answers from the patterns' anchors
-alone, without spaCy.
+An anchor index picks, per sentence, the few phrases whose words occur there,
+and one Matcher of those runs (see matchers.py); cues and look-alikes are
+matched the same way, only where a phrase consulting them matched. The
+Matchers are built on the first chunk; until then ``may_match`` answers from
+the patterns' anchors alone, without spaCy.
 
 A language's YAML (see plugins/deadlint_en/phrases.yaml) has three parts:
 
@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from deadlint.cache import cache_file, read_json, write_json
 from deadlint.nlp import get_nlp
 from deadlint.rules import patterns as _patterns_module
+from deadlint.rules.matchers import AnchoredMatcher
 from deadlint.rules.model import PhraseData
 from deadlint.rules.patterns import (
     CompiledPattern,
@@ -43,11 +44,9 @@ from deadlint.rules.patterns import (
     uses_lemmas,
 )
 from deadlint.rules import prefilter as _prefilter_module
-from deadlint.rules.prefilter import AnchorIndex, TextPrefilter, carved_tokens, uncarved
+from deadlint.rules.prefilter import TextPrefilter, carved_tokens, uncarved
 
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher
-
     from deadlint.nlp import Chunk
 
 ANY_RULE = "*"
@@ -90,10 +89,9 @@ class Hit:
 
 @dataclass
 class _Matchers:
-    phrases: list[Matcher]  # one per entry, in entry order
-    anchors: AnchorIndex  # which entries' matchers could match a sentence
-    cues: dict[str, Matcher]
-    ignores: dict[str, Matcher]  # per rule id, and ANY_RULE
+    phrases: AnchoredMatcher  # the entries, in entry order
+    cues: dict[str, AnchoredMatcher]
+    ignores: dict[str, AnchoredMatcher]  # per rule id, and ANY_RULE
 
 
 class PhraseDataError(ValueError):
@@ -126,11 +124,6 @@ class PhraseIndex:
             raise PhraseDataError(f"{origin}: {exc}") from None
         self._anchors = [self._compiled[entry.pattern].anchor for entry in self.entries]
         self._text_prefilter = TextPrefilter(self._anchors)
-        # A cue's Matcher runs only on a sentence holding one of its anchors.
-        cue_anchors: dict[str, list] = defaultdict(list)
-        for cue, pattern in self._cues:
-            cue_anchors[cue].append(self._compiled[pattern].anchor)
-        self._cue_prefilters = {cue: TextPrefilter(anchors) for cue, anchors in cue_anchors.items()}
 
     def may_match(self, lowered: str) -> bool:
         """False when no phrase can match anywhere in this lowercased text, so
@@ -158,27 +151,22 @@ class PhraseIndex:
 
     @cached_property
     def _matchers(self) -> _Matchers:
-        """One Matcher per phrase behind the anchor index; one per cue and per
-        rule's look-alikes, run only on sentences where a phrase consulting them
-        matched. Built on the first chunk: this is where spaCy is loaded."""
-        from spacy.matcher import Matcher
-
+        """The phrases behind one anchor index; each cue's and each rule's
+        look-alikes behind their own, run only on sentences where a phrase
+        consulting them matched. Built on the first chunk: this is where spaCy is loaded."""
         vocab = get_nlp(self.lang, self.uses_lemmas).vocab
 
-        def matchers_of(named_patterns: list[tuple[str, str]]) -> dict[str, Matcher]:
-            matchers: dict[str, Matcher] = {}
-            for i, (name, pattern) in enumerate(named_patterns):
-                matcher = matchers.setdefault(name, Matcher(vocab))
-                matcher.add(f"{name}:{i}", self._compiled[pattern].tokens)
-            return matchers
+        def matcher_of(patterns: list[str]) -> AnchoredMatcher:
+            compiled = [self._compiled[pattern] for pattern in patterns]
+            return AnchoredMatcher(vocab, [c.tokens for c in compiled], [c.anchor for c in compiled])
 
-        # One Matcher per phrase: the anchor index says which few to run on a sentence.
-        phrases = []
-        for i, entry in enumerate(self.entries):
-            matcher = Matcher(vocab)
-            matcher.add(f"phrase:{i}", self._compiled[entry.pattern].tokens)
-            phrases.append(matcher)
-        return _Matchers(phrases, AnchorIndex(self._anchors, vocab.strings),
+        def matchers_of(named_patterns: list[tuple[str, str]]) -> dict[str, AnchoredMatcher]:
+            by_name: dict[str, list[str]] = defaultdict(list)
+            for name, pattern in named_patterns:
+                by_name[name].append(pattern)
+            return {name: matcher_of(patterns) for name, patterns in by_name.items()}
+
+        return _Matchers(matcher_of([entry.pattern for entry in self.entries]),
                          cues=matchers_of(self._cues), ignores=matchers_of(self._ignores))
 
     def _compile_all(self) -> dict[str, CompiledPattern]:
@@ -207,23 +195,16 @@ class PhraseIndex:
         kept: dict[str, list[Hit]] = defaultdict(list)
         if not self.entries:
             return kept
-        from spacy.attrs import LOWER
-
-        lowers = chunk.doc.to_array(LOWER).tolist()
-        anchors = self._matchers.anchors
         for sentence, _ in chunk.sentences:
-            candidates = anchors.candidates(set(lowers[sentence.start:sentence.end]))
-            if candidates:
-                self._run_sentence(sentence, candidates, kept)
+            matches = self._matchers.phrases(sentence)
+            if matches:
+                self._run_sentence(sentence, matches, kept)
         return kept
 
-    def _run_sentence(self, sentence, candidates: set[int], kept: dict[str, list[Hit]]) -> None:
+    def _run_sentence(self, sentence, matches: list[tuple[int, int, int]], kept: dict[str, list[Hit]]) -> None:
+        # Longest first, so "as soon as possible" wins over the "soon" inside it; ties in entry order.
         phrase_hits = [(self.entries[i], start, end)
-                       for i in sorted(candidates) for _, start, end in self._matchers.phrases[i](sentence)]
-        if not phrase_hits:
-            return
-        # Longest first, so "as soon as possible" wins over the "soon" inside it.
-        phrase_hits.sort(key=lambda h: (h[1], -(h[2] - h[1])))
+                       for i, start, end in sorted(matches, key=lambda m: (m[1], m[1] - m[2], m[0]))]
         cues: dict[str, list[tuple[int, int]]] = {}
         ignored: dict[str, list[tuple[int, int]]] = {}
         taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -295,7 +276,7 @@ class PhraseIndex:
         """Where in the sentence's text the first of a cue's words stands; None
         when the sentence holds none (or no pack defines the cue)."""
         matcher = self._matchers.cues.get(cue)
-        if matcher is None or not self._cue_prefilters[cue].may_match(sentence.text.lower()):
+        if matcher is None:
             return None
         spans = [sentence[start:end] for _, start, end in matcher(sentence)]
         if not spans:
@@ -307,8 +288,7 @@ class PhraseIndex:
         """Whether the sentence holds the cue; its matches (token spans) are kept in ``seen``."""
         if cue not in seen:
             matcher = self._matchers.cues.get(cue)
-            found = matcher is not None and self._cue_prefilters[cue].may_match(sentence.text.lower())
-            seen[cue] = [(start, end) for _, start, end in matcher(sentence)] if found else []
+            seen[cue] = [(start, end) for _, start, end in matcher(sentence)] if matcher else []
         return bool(seen[cue])
 
     def _ignored(self, sentence, key: str, seen: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:

@@ -5,10 +5,10 @@ any of a pattern's anchors cannot match it. Two levels use that:
 
 ``TextPrefilter``  on a run's lowercased text, before spaCy: does any anchor
                    occur at all? If not, the run is never tokenized.
-``AnchorIndex``    per sentence of a doc: which patterns' Matchers to run.
-                   Whole-word anchors are looked up by the token's lowercase
-                   hash; prefix, suffix and regex anchors are tested on the
-                   tokens themselves.
+``AnchorIndex``    per sentence of a doc: which patterns the Matcher run on it
+                   holds (see matchers.py). Whole-word anchors are looked up
+                   by the token's lowercase hash; prefix, suffix and regex
+                   anchors are tested on the words themselves, once per word.
 """
 
 from __future__ import annotations
@@ -95,6 +95,11 @@ def uncarved(anchor: Anchor | None, carved: tuple[frozenset[str], frozenset[str]
                      for kind, text in anchor)
 
 
+# Words whose patterns an index remembers before it starts over: a bound for a
+# long-running worker.
+_MAX_WORDS = 100_000
+
+
 class AnchorIndex:
     def __init__(self, anchors: list[Anchor | None], strings) -> None:
         self._always = [i for i, anchor in enumerate(anchors) if anchor is None]
@@ -113,21 +118,32 @@ class AnchorIndex:
         self._prefix_tuple = tuple(self._prefixes)
         self._suffix_tuple = tuple(self._suffixes)
         self._strings = strings
+        self._of_word: dict[int, tuple[int, ...]] = {}  # word hash -> its patterns, as met
 
     def candidates(self, lowers: set[int]) -> set[int]:
         """Indexes of the patterns whose anchors occur among a sentence's tokens,
         given as the hashes of their lowercase forms (``Doc.to_array(LOWER)``)."""
         found = set(self._always)
         for key in lowers:
-            hit = self._by_word.get(key)
+            hit = self._of_word.get(key)
+            if hit is None:
+                hit = self._anchored_in(key)
             if hit:
                 found.update(hit)
-        if self._prefix_tuple or self._suffix_tuple or self._regexes:
-            for key in lowers:
-                word = self._strings[key]
-                found.update(i for regex, i in self._regexes if regex.search(word))
-                if self._prefix_tuple and word.startswith(self._prefix_tuple):
-                    found.update(i for p, ids in self._prefixes.items() if word.startswith(p) for i in ids)
-                if self._suffix_tuple and word.endswith(self._suffix_tuple):
-                    found.update(i for s, ids in self._suffixes.items() if word.endswith(s) for i in ids)
         return found
+
+    def _anchored_in(self, key: int) -> tuple[int, ...]:
+        """The patterns one of whose anchors a word is (or starts, ends, holds),
+        remembered: a folder of drafts meets the same few thousand words over and over."""
+        if len(self._of_word) >= _MAX_WORDS:
+            self._of_word.clear()
+        found = list(self._by_word.get(key, ()))
+        if self._prefix_tuple or self._suffix_tuple or self._regexes:
+            word = self._strings[key]
+            found += (i for regex, i in self._regexes if regex.search(word))
+            if self._prefix_tuple and word.startswith(self._prefix_tuple):
+                found += (i for p, ids in self._prefixes.items() if word.startswith(p) for i in ids)
+            if self._suffix_tuple and word.endswith(self._suffix_tuple):
+                found += (i for s, ids in self._suffixes.items() if word.endswith(s) for i in ids)
+        hit = self._of_word[key] = tuple(found)
+        return hit

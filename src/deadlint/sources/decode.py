@@ -19,6 +19,10 @@ _BOMS = (
 _BOM_OF = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 
 
+# Printable bytes and the controls text holds (tab, newline, form feed, carriage return, escape).
+_NOT_CONTROL = bytes(range(32, 256)) + bytes((9, 10, 12, 13, 27))
+
+
 class DecodeError(ValueError):
     """The bytes are not text we can read."""
 
@@ -28,7 +32,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head.translate(None, _NOT_CONTROL))  # what is left once the rest is deleted
     return controls > max(8, len(head) // 100)
 
 

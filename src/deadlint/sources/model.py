@@ -105,7 +105,10 @@ def read_regular(path: Path, max_bytes: int, what: str = "file") -> bytes:
         try:
             size = os.fstat(stream.fileno()).st_size
             # Read one byte past the limit: a file that grows while it is read is still caught.
-            data = b"" if size > max_bytes else stream.read(max_bytes + 1)
+            # Asked for its size first: a read of the limit allocates the limit for every draft.
+            data = b"" if size > max_bytes else stream.read(size + 1)
+            if size < len(data) <= max_bytes:
+                data += stream.read(max_bytes + 1 - len(data))
         except OSError as exc:
             raise FileProblem(f"cannot read: {exc.strerror or exc}") from None
     size = max(size, len(data))
