@@ -262,3 +262,12 @@ def test_facts_notices_and_others_events_are_not_promises(lint, text, lang):
 def test_a_number_glued_to_a_letter_is_an_identifier_not_part_of_a_date(lint):
     text = "Our caretaker will check the radiator in flat B12 on Tuesday 17 November between 10 and 12."
     assert "deadline-past" in [f.rule for f in lint(text, "en")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Perjantaille 25.12. osuvat tyhjennykset tehdään maanantaina 28.12.", "fi"),
+    ("Loppiaisen lehdet jaetaan torstaina 7.1.", "fi"),
+    ("Collections falling on Friday 25 December will be done on Monday 28 December.", "en"),
+])
+def test_the_slot_a_service_moves_from_is_not_promised(lint, text, lang):
+    assert "non-business-day" not in [f.rule for f in lint(text, lang)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from .calendar import BusinessCalendar
-from .lexicon import EASTER_DAYS, MONTH_NAMES_EN, NAMED_DAYS, SEASONS, WEEKDAY_NAMES
+from .lexicon import EASTER_DAYS, HOLIDAY_GENITIVES, MONTH_NAMES_EN, NAMED_DAYS, SEASONS, WEEKDAY_NAMES
 from .model import Check, Resolution
 
 _EN_WEEKDAYS = WEEKDAY_NAMES["en"]
@@ -85,9 +85,9 @@ def _names_a_season(expr) -> bool:
     deadline, is no day of work promised. "We'll deliver it on Christmas Day" is."""
     if not expr.holiday_name:
         return False
-    if expr.is_deadline:
-        return True
     text = expr.text.lower()
+    if expr.is_deadline or text.split()[0] in HOLIDAY_GENITIVES[expr.lang]:
+        return True
     return not any(name in text for name in (*NAMED_DAYS[expr.lang], *EASTER_DAYS[expr.lang])
                    if name not in SEASONS[expr.lang])
 
