@@ -69,7 +69,7 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
     # A bare time ("by 8:00") names no day: the writer means the next working one.
     # Nor does a span ("in 12 months", "within 3 days"): its last day is arithmetic.
     if res.granularity not in _DAY_LEVEL or not res.expression.names_day or res.expression.relative_phrase \
-            or res.expression.span or _names_a_season(res.expression):
+            or res.expression.span or _holiday_not_worked(res.expression):
         return
     day = res.start.date()
     holiday = calendar.holiday_name(day)
@@ -80,9 +80,10 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
         yield Check("non-business-day", "warning", f"{english_date(res.start)} is on a weekend")
 
 
-def _names_a_season(expr) -> bool:
-    """"Before Christmas", "över påsk": a holiday named as a season, or as the limit of a
-    deadline, is no day of work promised. "We'll deliver it on Christmas Day" is."""
+def _holiday_not_worked(expr) -> bool:
+    """"Before Christmas", "över påsk", "joulupäivään mennessä", "Loppiaisen lehdet": a
+    holiday named as a season, as a deadline's limit or as the owner of a noun is no
+    day of work promised. "We'll deliver it on Christmas Day" is."""
     if not expr.holiday_name:
         return False
     text = expr.text.lower()
