@@ -21,8 +21,9 @@ def check(res: Resolution, now: datetime, calendar: BusinessCalendar, *, promise
     local_now = now.astimezone(res.start.tzinfo)
     findings = [*_weekday_mismatch(res), *_weekday_is_today(res, local_now)]
     if promised and not expr.is_start and not expr.is_replaced and not expr.names_past:
-        findings += [*_deadline_past(res, local_now), *_non_business_day(res, calendar),
-                     *_wide_window(res, local_now, calendar)]
+        past = list(_deadline_past(res, local_now))
+        # A deadline already past is the news; that it fell on a Sunday is not.
+        findings += [*past, *([] if past else _non_business_day(res, calendar)), *_wide_window(res, local_now, calendar)]
     return findings
 
 

@@ -190,7 +190,7 @@ TIME_PREFIXES: dict[str, tuple[str, ...]] = {
 }
 TIME_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
     "fi": ("-", "–", "—", "ja"),
-    "sv": ("-", "–", "—", "och", "till"),
+    "sv": ("-", "–", "—", "och", "o", "till"),  # "mellan 8 o 14"
     "en": ("-", "–", "—", "and", "to", "till", "until", "untill"),  # "untill": a common misspelling
 }
 TIME_RANGE_OPENERS: dict[str, tuple[str, ...]] = {"fi": (), "sv": ("mellan",), "en": ("between", "from")}
@@ -562,6 +562,18 @@ REPLACED_BEFORE: dict[str, tuple[str, ...]] = {
 }
 REPLACED_AFTER: dict[str, tuple[str, ...]] = {"fi": ("sijaan", "sijasta", "asemesta", "osuvat", "osuva", "osuvien"),
                                               "sv": ("infallande",), "en": ()}
+# "lasku perjantain 13.11. keikasta": a weekday in the genitive owns the noun after
+# it (the invoice of Friday's job); before a postposition it is a time ("perjantain
+# aikana", "maanantain jälkeen").
+WEEKDAY_GENITIVES: dict[str, tuple[str, ...]] = {
+    "fi": ("maanantain", "tiistain", "keskiviikon", "torstain", "perjantain", "lauantain", "sunnuntain"),
+    "sv": (), "en": (),
+}
+POSTPOSITIONS: dict[str, tuple[str, ...]] = {
+    "fi": ("aikana", "kuluessa", "mennessä", "jälkeen", "ajan", "alusta", "loppuun", "asti", "saakka", "välillä",
+           "ja", "tai", "klo", "kello"),
+    "sv": (), "en": (),
+}
 # Short words allowed between two parts of one expression: "on Monday, the 23rd at 9".
 GLUE_WORDS: dict[str, tuple[str, ...]] = {
     "fi": (),
@@ -691,7 +703,7 @@ ANNOUNCEMENT_WORDS: dict[str, tuple[str, ...]] = {
 FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-looking word
     "fi": ("lupaan", "lupaamme", "palaan", "palaamme", "toimitan", "toimitamme", "lähetän", "lähetämme",
            "ilmoitan", "ilmoitamme", "tulee", "tulen", "tulemme", "pyrimme"),
-    "sv": ("ska", "skall", "kommer att", "lovar", "återkommer", "skickar", "levererar"),
+    "sv": ("ska", "skall", "kommer att", "kommer", "lovar", "återkommer", "skickar", "levererar"),
     "en": ("will", "i'll", "we'll", "you'll", "they'll", "shall", "going to", "promise", "expect to",
            "plan to",
            # An appointment confirmed for a date: "booked" is not a report of the past here.

@@ -85,7 +85,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                                                ahead=key[2])
             promised = (expression.is_deadline or commits) and not (
                 reported[0] <= expression.start < reported[1] or others[0] <= expression.start < others[1]
-            ) and promise_memo[key]
+                or _owns_a_noun(text, expression, chunk.lang)) and promise_memo[key]
             if promised and not ahead and not expression.is_deadline:
                 # A date already past is a broken promise only if its own clause
                 # promised it, not a later clause of a long sentence.
@@ -147,6 +147,18 @@ def _told_as_target(text: str, expression, lang: str) -> bool:
     before = text[:expression.start].rstrip().lower()
     return (before.endswith(tuple(f" {word}" for word in lexicon.TARGET_BEFORE[lang]))
             or expression.text.lower().endswith(lexicon.TARGET_ENDINGS[lang]))
+
+
+def _owns_a_noun(text: str, expression, lang: str) -> bool:
+    """"Liitteenä lasku perjantain 13.11. keikasta": a weekday in the genitive names
+    whose job the invoice is for; "perjantain aikana" is still a time."""
+    from deadlint.deadlines import lexicon
+
+    first = expression.text.split(maxsplit=1)[0].lower()
+    if first not in lexicon.WEEKDAY_GENITIVES[lang]:
+        return False
+    following = text[expression.end:expression.end + 30].split(maxsplit=1)
+    return bool(following) and following[0].lower().strip(".,") not in lexicon.POSTPOSITIONS[lang]
 
 
 def _holiday_moved_from(text: str, resolution, expressions, context, memo: dict) -> bool:
