@@ -50,6 +50,8 @@ SHAPES = {
     "dates": lambda n: PROSE + "1.2. " * (n // 5) + "\n",
     "dates in one clause list": lambda n: PROSE + "1.2., " * (n // 6) + "\n",
     "visit windows": lambda n: PROSE + "ma 1.2. klo 8-15 " * (n // 17) + "\n",
+    "holiday move notice": lambda n: PROSE + "Because of Christmas we will deliver on " + "Friday 25 December, " * (n // 20)
+    + "Monday 28 December.\n",
 }
 
 

@@ -64,13 +64,18 @@ def test_past_narrative_is_not_a_broken_promise(en):
     assert "deadline-past" not in findings("on 10 November", "en", *en, promised=False)
 
 
+def test_a_past_deadline_is_not_also_a_weekend_slip(fi):
+    found = findings("Palauttakaa lomake su 15.11.2026 mennessä.", "fi", *fi)
+    assert "deadline-past" in found and "non-business-day" not in found
+
+
 def test_today_is_not_past_for_a_day_level_deadline(fi):
     assert "deadline-past" not in findings("tänään", "fi", *fi)
 
 
 @pytest.mark.parametrize(("text", "lang", "fixture", "holiday"), [
     ("24.12. klo 12", "fi", "fi", "Christmas Eve"),
-    ("19.6.2026", "fi", "fi", "Midsummer Eve"),
+    ("25.6.2027", "fi", "fi", "Midsummer Eve"),
     ("6.12.2027 mennessä", "fi", "fi", "Independence Day"),
     ("senast 24/12", "sv", "sv", "Christmas Eve"),
     ("31/12", "sv", "sv", "New Year's Eve"),  # de facto holiday in Sweden
@@ -262,3 +267,20 @@ def test_facts_notices_and_others_events_are_not_promises(lint, text, lang):
 def test_a_number_glued_to_a_letter_is_an_identifier_not_part_of_a_date(lint):
     text = "Our caretaker will check the radiator in flat B12 on Tuesday 17 November between 10 and 12."
     assert "deadline-past" in [f.rule for f in lint(text, "en")]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Perjantaille 25.12. osuvat tyhjennykset tehdään maanantaina 28.12.", "fi"),
+    ("Loppiaisen lehdet jaetaan torstaina 7.1.", "fi"),
+    ("Collections falling on Friday 25 December will be done on Monday 28 December.", "en"),
+])
+def test_the_slot_a_service_moves_from_is_not_promised(lint, text, lang):
+    assert "non-business-day" not in [f.rule for f in lint(text, lang)]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Liitteenä lasku perjantain 13.11. keikasta.", "fi", []),
+    ("Toimitamme tilauksen perjantaina 13.11.", "fi", ["deadline-past"]),
+])
+def test_a_weekday_in_the_genitive_owns_a_noun(lint, text, lang, expected):
+    assert [f.rule for f in lint(text, lang)] == expected

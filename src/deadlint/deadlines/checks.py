@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from .calendar import BusinessCalendar
-from .lexicon import EASTER_DAYS, MONTH_NAMES_EN, NAMED_DAYS, SEASONS, WEEKDAY_NAMES
+from .lexicon import EASTER_DAYS, HOLIDAY_GENITIVES, MONTH_NAMES_EN, NAMED_DAYS, SEASONS, WEEKDAY_NAMES
 from .model import Check, Resolution
 
 _EN_WEEKDAYS = WEEKDAY_NAMES["en"]
@@ -21,8 +21,9 @@ def check(res: Resolution, now: datetime, calendar: BusinessCalendar, *, promise
     local_now = now.astimezone(res.start.tzinfo)
     findings = [*_weekday_mismatch(res), *_weekday_is_today(res, local_now)]
     if promised and not expr.is_start and not expr.is_replaced and not expr.names_past:
-        findings += [*_deadline_past(res, local_now), *_non_business_day(res, calendar),
-                     *_wide_window(res, local_now, calendar)]
+        past = list(_deadline_past(res, local_now))
+        # A deadline already past is the news; that it fell on a Sunday is not.
+        findings += [*past, *([] if past else _non_business_day(res, calendar)), *_wide_window(res, local_now, calendar)]
     return findings
 
 
@@ -69,7 +70,7 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
     # A bare time ("by 8:00") names no day: the writer means the next working one.
     # Nor does a span ("in 12 months", "within 3 days"): its last day is arithmetic.
     if res.granularity not in _DAY_LEVEL or not res.expression.names_day or res.expression.relative_phrase \
-            or res.expression.span or _names_a_season(res.expression):
+            or res.expression.span or _holiday_not_worked(res.expression):
         return
     day = res.start.date()
     holiday = calendar.holiday_name(day)
@@ -80,14 +81,15 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
         yield Check("non-business-day", "warning", f"{english_date(res.start)} is on a weekend")
 
 
-def _names_a_season(expr) -> bool:
-    """"Before Christmas", "över påsk": a holiday named as a season, or as the limit of a
-    deadline, is no day of work promised. "We'll deliver it on Christmas Day" is."""
+def _holiday_not_worked(expr) -> bool:
+    """"Before Christmas", "över påsk", "joulupäivään mennessä", "Loppiaisen lehdet": a
+    holiday named as a season, as a deadline's limit or as the owner of a noun is no
+    day of work promised. "We'll deliver it on Christmas Day" is."""
     if not expr.holiday_name:
         return False
-    if expr.is_deadline:
-        return True
     text = expr.text.lower()
+    if expr.is_deadline or text.split()[0] in HOLIDAY_GENITIVES[expr.lang]:
+        return True
     return not any(name in text for name in (*NAMED_DAYS[expr.lang], *EASTER_DAYS[expr.lang])
                    if name not in SEASONS[expr.lang])
 

@@ -190,7 +190,7 @@ TIME_PREFIXES: dict[str, tuple[str, ...]] = {
 }
 TIME_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
     "fi": ("-", "–", "—", "ja"),
-    "sv": ("-", "–", "—", "och", "till"),
+    "sv": ("-", "–", "—", "och", "o", "till"),  # "mellan 8 o 14"
     "en": ("-", "–", "—", "and", "to", "till", "until", "untill"),  # "untill": a common misspelling
 }
 TIME_RANGE_OPENERS: dict[str, tuple[str, ...]] = {"fi": (), "sv": ("mellan",), "en": ("between", "from")}
@@ -412,20 +412,26 @@ ZONE_OFFSETS: dict[str, int] = {"utc": 0, "gmt": 0, "z": 0, "wet": 0, "west": 60
 
 # --- holidays named as days, month and day (Easter moves, so is not here) ----------
 
+# Finnish holiday names in the nominative, essive, translative, illative and genitive.
+_FI_HOLIDAYS = (
+    (("jouluaatto", "jouluaattona", "jouluaatoksi", "jouluaattoon", "jouluaaton"), (24, 12)),
+    (("joulupäivä", "joulupäivänä", "joulupäiväksi", "joulupäivään", "joulupäivän"), (25, 12)),
+    (("tapaninpäivä", "tapaninpäivänä", "tapaninpäiväksi", "tapaninpäivään", "tapaninpäivän"), (26, 12)),
+    (("uudenvuodenaatto", "uudenvuodenaattona", "uudenvuodenaatoksi", "uudenvuodenaattoon",
+      "uudenvuodenaaton"), (31, 12)),
+    (("uudenvuodenpäivä", "uudenvuodenpäivänä", "uudenvuodenpäiväksi", "uudenvuodenpäivään",
+      "uudenvuodenpäivän"), (1, 1)),
+    (("vappu", "vappuna", "vapuksi", "vappuun", "vapun"), (1, 5)),
+    (("itsenäisyyspäivä", "itsenäisyyspäivänä", "itsenäisyyspäiväksi", "itsenäisyyspäivään",
+      "itsenäisyyspäivän"), (6, 12)),
+    (("loppiainen", "loppiaisena", "loppiaiseksi", "loppiaiseen", "loppiaisen"), (6, 1)),
+)
+# "Loppiaisen lehdet jaetaan torstaina": a holiday in the genitive owns a noun; it is no time.
+HOLIDAY_GENITIVES: dict[str, frozenset[str]] = {"fi": frozenset(forms[-1] for forms, _ in _FI_HOLIDAYS),
+                                               "sv": frozenset(), "en": frozenset()}
+
 NAMED_DAYS: dict[str, dict[str, tuple[int, int]]] = {
-    # Finnish in its nominative, essive, translative, illative and genitive forms.
-    "fi": {form: day for forms, day in (
-        (("jouluaatto", "jouluaattona", "jouluaatoksi", "jouluaattoon", "jouluaaton"), (24, 12)),
-        (("joulupäivä", "joulupäivänä", "joulupäiväksi", "joulupäivään", "joulupäivän"), (25, 12)),
-        (("tapaninpäivä", "tapaninpäivänä", "tapaninpäiväksi", "tapaninpäivään", "tapaninpäivän"), (26, 12)),
-        (("uudenvuodenaatto", "uudenvuodenaattona", "uudenvuodenaatoksi", "uudenvuodenaattoon",
-          "uudenvuodenaaton"), (31, 12)),
-        (("uudenvuodenpäivä", "uudenvuodenpäivänä", "uudenvuodenpäiväksi", "uudenvuodenpäivään",
-          "uudenvuodenpäivän"), (1, 1)),
-        (("vappu", "vappuna", "vapuksi", "vappuun", "vapun"), (1, 5)),
-        (("itsenäisyyspäivä", "itsenäisyyspäivänä", "itsenäisyyspäiväksi", "itsenäisyyspäivään",
-          "itsenäisyyspäivän"), (6, 12)),
-        (("loppiainen", "loppiaisena", "loppiaiseksi", "loppiaiseen", "loppiaisen"), (6, 1))) for form in forms},
+    "fi": {form: day for forms, day in _FI_HOLIDAYS for form in forms},
     "sv": {"julafton": (24, 12), "juldagen": (25, 12), "juldag": (25, 12), "annandag jul": (26, 12),
            "nyårsafton": (31, 12), "nyårsdagen": (1, 1), "nyårsdag": (1, 1), "nationaldagen": (6, 6),
            "första maj": (1, 5), "trettondagen": (6, 1), "trettondedag jul": (6, 1), "trettondedagen": (6, 1)},
@@ -524,7 +530,8 @@ RELATIVE_UNITS_EN = ("minute", "minutes", "hour", "hours", "day", "days", "week"
 DEADLINE_BEFORE: dict[str, tuple[str, ...]] = {
     "fi": ("viimeistään", "ennen"),
     "sv": ("senast", "senast på", "före", "innan", "till", "tills", "senast till", "fram till"),
-    "en": ("by", "no later than", "not later than", "before", "until", "till", "due", "due by"),
+    "en": ("by", "no later than", "not later than", "before", "until", "till", "due", "due by",
+           "at latest", "at the latest"),  # "at latest on Tuesday": the Nordic order
 }
 DEADLINE_AFTER: dict[str, tuple[str, ...]] = {
     "fi": ("mennessä", "viimeistään", "asti", "saakka", "ennen"),
@@ -550,10 +557,23 @@ START_AFTER: dict[str, tuple[str, ...]] = {
 # Friday 25 December", "perjantain 25.12. sijaan", "i stället för fredag 25.12.".
 REPLACED_BEFORE: dict[str, tuple[str, ...]] = {
     "fi": (),
-    "sv": ("i stället för", "istället för", "i stället för den", "istället för den"),
-    "en": ("instead of", "rather than", "in place of"),
+    "sv": ("i stället för", "istället för", "i stället för den", "istället för den", "som infaller", "som infaller på"),
+    "en": ("instead of", "rather than", "in place of", "falling on", "that fall on", "which fall on"),
 }
-REPLACED_AFTER: dict[str, tuple[str, ...]] = {"fi": ("sijaan", "sijasta", "asemesta"), "sv": (), "en": ()}
+REPLACED_AFTER: dict[str, tuple[str, ...]] = {"fi": ("sijaan", "sijasta", "asemesta", "osuvat", "osuva", "osuvien"),
+                                              "sv": ("infallande",), "en": ()}
+# "lasku perjantain 13.11. keikasta": a weekday in the genitive owns the noun after
+# it (the invoice of Friday's job); before a postposition it is a time ("perjantain
+# aikana", "maanantain jälkeen").
+WEEKDAY_GENITIVES: dict[str, tuple[str, ...]] = {
+    "fi": ("maanantain", "tiistain", "keskiviikon", "torstain", "perjantain", "lauantain", "sunnuntain"),
+    "sv": (), "en": (),
+}
+POSTPOSITIONS: dict[str, tuple[str, ...]] = {
+    "fi": ("aikana", "kuluessa", "mennessä", "jälkeen", "ajan", "alusta", "loppuun", "asti", "saakka", "välillä",
+           "ja", "tai", "klo", "kello"),
+    "sv": (), "en": (),
+}
 # Short words allowed between two parts of one expression: "on Monday, the 23rd at 9".
 GLUE_WORDS: dict[str, tuple[str, ...]] = {
     "fi": (),
@@ -589,7 +609,7 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",
            "kontrollerade", "uppdaterade", "startade", "ringde", "svarade", "bytte", "började", "slutade",
            "kraschade", "märkte", "upptäckte", "inträffade", "uteblev", "missade", "glömde", "försenades",
-           "ställdes", "förföll", "förföllo"),
+           "ställdes", "förföll", "förföllo", "tack för"),
     "en": ("was", "were", "had", "did", "sent", "deployed", "delivered", "shipped", "received", "thank you for",
            "thanks for",
            "yesterday", "last", "ago", "took", "lasted", "ran", "went", "came", "began", "ended", "happened",
@@ -683,7 +703,7 @@ ANNOUNCEMENT_WORDS: dict[str, tuple[str, ...]] = {
 FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-looking word
     "fi": ("lupaan", "lupaamme", "palaan", "palaamme", "toimitan", "toimitamme", "lähetän", "lähetämme",
            "ilmoitan", "ilmoitamme", "tulee", "tulen", "tulemme", "pyrimme"),
-    "sv": ("ska", "skall", "kommer att", "lovar", "återkommer", "skickar", "levererar"),
+    "sv": ("ska", "skall", "kommer att", "kommer", "lovar", "återkommer", "skickar", "levererar"),
     "en": ("will", "i'll", "we'll", "you'll", "they'll", "shall", "going to", "promise", "expect to",
            "plan to",
            # An appointment confirmed for a date: "booked" is not a report of the past here.

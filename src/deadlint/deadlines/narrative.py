@@ -54,8 +54,6 @@ _SCENE_CLAUSE = re.compile(r",\s*(?:kun|jolloin|koska|när|då|eftersom|when|whi
 
 _HOLIDAYS_NAMED = {lang: _phrases([*lx.HOLIDAY_WORDS[lang], *lx.NAMED_DAYS[lang], *lx.EASTER_DAYS[lang]])
                    for lang in lx.LANGUAGES}
-
-
 _MOVED = {lang: _phrases(lx.MOVE_WORDS[lang]) for lang in lx.LANGUAGES}
 
 

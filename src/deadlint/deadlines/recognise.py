@@ -239,8 +239,10 @@ def _attach_markers(text: str, tokens: list[_Token], groups: list[_Group], gramm
     for group in groups:
         index = bisect.bisect_left(starts, group.start)
         before = markers[index - 1] if index > 0 else None
+        # Not across a comma: in "three days before, on Saturday" the word is an adverb.
         if (before is not None and id(before) not in used and before.fields["side"] in ("before", "both")
-                and _glued(text, before.end, group.start, grammar)):
+                and _glued(text, before.end, group.start, grammar)
+                and not text[before.end:group.start].lstrip().startswith(",")):
             group.markers.append(before)
             used.add(id(before))
         index = bisect.bisect_left(starts, group.end)

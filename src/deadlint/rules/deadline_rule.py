@@ -59,6 +59,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         # thousands of dates costs linear time, not one sentence scan per date.
         promise_memo: dict = {}
         commits_memo: dict = {}
+        workday_memo: dict = {}
         for expression in expressions:
             if context.timeless and expression.day is not None:
                 findings.append(_finding(chunk, base, expression, "macro-absolute-date", "info",
@@ -84,7 +85,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                                                ahead=key[2])
             promised = (expression.is_deadline or commits) and not (
                 reported[0] <= expression.start < reported[1] or others[0] <= expression.start < others[1]
-            ) and promise_memo[key]
+                or _owns_a_noun(text, expression, chunk.lang)) and promise_memo[key]
             if promised and not ahead and not expression.is_deadline:
                 # A date already past is a broken promise only if its own clause
                 # promised it, not a later clause of a long sentence.
@@ -94,8 +95,8 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
             for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
                 if rule_id == "wide-time-window" and visit is False:
                     continue  # a meeting from 9 to 12 is not a visit window promised to the customer
-                if rule_id == "non-business-day" and _holiday_moved_from(text, expression, resolution, expressions,
-                                                                           context):
+                if rule_id == "non-business-day" and _holiday_moved_from(text, resolution, expressions, context,
+                                                                           workday_memo):
                     continue
                 findings.append(_finding(chunk, base, expression, rule_id, severity, message))
     chunk.cache[_CACHE_KEY] = findings
@@ -148,20 +149,34 @@ def _told_as_target(text: str, expression, lang: str) -> bool:
             or expression.text.lower().endswith(lexicon.TARGET_ENDINGS[lang]))
 
 
-def _holiday_moved_from(text: str, expression, resolution, expressions, context) -> bool:
+def _owns_a_noun(text: str, expression, lang: str) -> bool:
+    """"Liitteenä lasku perjantain 13.11. keikasta": a weekday in the genitive names
+    whose job the invoice is for; "perjantain aikana" is still a time."""
+    from deadlint.deadlines import lexicon
+
+    first = expression.text.split(maxsplit=1)[0].lower()
+    if first not in lexicon.WEEKDAY_GENITIVES[lang]:
+        return False
+    following = text[expression.end:expression.end + 30].split(maxsplit=1)
+    return bool(following) and following[0].lower().strip(".,") not in lexicon.POSTPOSITIONS[lang]
+
+
+def _holiday_moved_from(text: str, resolution, expressions, context, memo: dict) -> bool:
     """A holiday's date in a sentence that moves a schedule because of a holiday, to a
     working day it also names ("Joulun pyhien vuoksi perjantain 25.12. tyhjennykset
-    tehdään maanantaina 28.12."): the holiday is the day moved from, not promised."""
+    tehdään maanantaina 28.12."): the holiday is the day moved from, not promised.
+    Whether the sentence names a working day is found once (``memo``), so a sentence
+    of many holiday dates stays linear."""
     from deadlint.deadlines import resolve
     from deadlint.deadlines.narrative import moves_off_a_holiday
 
     if context.calendar.holiday_name(resolution.start.date()) is None or not moves_off_a_holiday(text, context.lang):
         return False
-    for other in expressions:
-        moved_to = other is not expression and resolve(other, context.now, context.calendar)
-        if moved_to and context.calendar.is_business_day(moved_to.start.date()):
-            return True
-    return False
+    if "workday" not in memo:
+        resolved = (resolve(other, context.now, context.calendar) for other in expressions)
+        memo["workday"] = any(moved_to and context.calendar.is_business_day(moved_to.start.date())
+                              for moved_to in resolved)
+    return memo["workday"]
 
 
 def _commits(commitment: bool | None, visit: bool | None) -> bool:
