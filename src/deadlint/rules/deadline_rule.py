@@ -53,7 +53,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         # The clause of someone else's announcement ("the city will close the street on
         # Sunday 22 November from 12 to 18"): its dates are theirs, not promised by us.
         others_cue = context.index.cue_span(sentence, "not_ours")
-        others = clauses.around(*others_cue) if others_cue else (0, 0)
+        others = clauses.around(*others_cue, _MAIN_CLAUSE_BREAK) if others_cue else (0, 0)
         base = chunk.offset + sentence.start_char
         # Dates sharing a clause share its reading: computed once, so a sentence of
         # thousands of dates costs linear time, not one sentence scan per date.
@@ -111,6 +111,11 @@ _CLAUSE_BREAK = re.compile(r"[,;–—]\s")
 # verb: "We received it on 18 November and your refund will be processed", "Leveransen
 # lämnade lagret tisdag 17.11 och kvitterades dagen efter".
 _CONJUNCTION_BREAK = re.compile(r"[,;–—]\s|\s(?:and|but|ja|mutta|och|men)\s")
+
+
+# Someone else's words govern up to a new main clause: in "According to their latest
+# estimate, the repair will be completed by Sunday evening" the date is theirs too.
+_MAIN_CLAUSE_BREAK = re.compile(r";\s|[,–—]\s+(?:and|but|so|ja|mutta|joten|sekä|och|men|så)\s")
 
 
 class _Clauses:
