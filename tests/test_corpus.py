@@ -30,8 +30,9 @@ RECORDED_FLOORS = {
     ("holdout28", "sv"): {"no-update-time": 0.66},
     ("holdout29", "fi"): {"wide-time-window": 0.75},
     ("holdout34", "sv"): {"no-update-time": 0.0},  # its one report-back shares a chat line with a visit time
+    ("holdout38", "en"): {"overpromise": 0.62},
 }
-SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout31", "holdout33", "holdout34", "holdout35", "holdout36")}}
+SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout31", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38")}}
 
 
 @pytest.fixture(scope="module")

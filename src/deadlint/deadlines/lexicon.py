@@ -604,7 +604,7 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "tapahtunut", "tapahtuneen", "tapahtunutta", "toitte", "toit", "kävitte", "kävit", "olitte", "soititte",
            "soitit", "lähetitte", "lähetit", "tilasitte", "tilasit", "ostitte", "ostit", "maksoitte", "maksoit",
            "vaihtoi", "korjasi", "asensi", "toimitti", "lähetti", "soitti", "tarkisti", "teki", "vastasi", "huomasi",
-           "erääntyi", "erääntyivät"),
+           "erääntyi", "erääntyivät", "yritti", "yrittivät", "tavoitti", "päästy"),
     "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går",
            "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",
            "kontrollerade", "uppdaterade", "startade", "ringde", "svarade", "bytte", "började", "slutade",
@@ -625,7 +625,10 @@ PAST_SUFFIXES: dict[str, tuple[str, ...]] = {
 }
 # Words ending like a past tense that are not one.
 PAST_SUFFIX_EXCEPTIONS: dict[str, tuple[str, ...]] = {
-    "fi": (),
+    # Illatives of nouns in -ti ("sähköpostiin" = to the e-mail), not passive pasts.
+    "fi": ("sähköpostiin", "postiin", "tekstiin", "projektiin", "budjettiin", "kontaktiin", "raporttiin",
+           "dokumenttiin", "konserttiin", "kommenttiin", "tuotteeseen", "asiakaspalveluun", "tikettiin",
+           "järjestelmään", "osoitteeseen", "kalenteriin", "liitteeseen"),
     "sv": ("sade", "mercedes"),
     "en": ("need", "needed", "scheduled", "planned", "expected", "required", "based", "proposed",
            "detailed", "red", "bed", "feed", "speed", "seed", "indeed", "limited", "dedicated",
@@ -686,7 +689,7 @@ ANNOUNCEMENT_WORDS: dict[str, tuple[str, ...]] = {
     "fi": ("palvelinpäivitys", "palvelinpäivityksen", "päivitämme palvelimet", "järjestelmäpäivitys",
            "järjestelmäpäivityksen", "palvelinhuolto", "huoltotyöt", "huoltotöiden",
            "huoltokatko", "huoltokatkon", "huoltotauko", "palvelukatko", "huoltoikkuna", "järjestetään",
-           "pidetään", "muutospyyntö", "muutosikkuna", "katkaistaan", "suljetaan", "pois käytöstä", "ei ole käytettävissä",
+           "pidetään", "huoltotöitä", "huoltotyötä", "muutospyyntö", "muutosikkuna", "katkaistaan", "suljetaan", "pois käytöstä", "ei ole käytettävissä",
            "eivät ole käytettävissä", "vesikatko", "vesikatkon", "sähkökatko", "sähkökatkon", "peruttu",
            "peruutettu", "perutaan", "peruuntuu", "peruuntui"),
     "sv": ("serveruppdatering", "serveruppdateringen", "uppdaterar servrarna", "systemuppdatering",

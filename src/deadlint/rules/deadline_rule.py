@@ -53,7 +53,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         # The clause of someone else's announcement ("the city will close the street on
         # Sunday 22 November from 12 to 18"): its dates are theirs, not promised by us.
         others_cue = context.index.cue_span(sentence, "not_ours")
-        others = clauses.around(*others_cue) if others_cue else (0, 0)
+        others = clauses.around(*others_cue, _MAIN_CLAUSE_BREAK) if others_cue else (0, 0)
         base = chunk.offset + sentence.start_char
         # Dates sharing a clause share its reading: computed once, so a sentence of
         # thousands of dates costs linear time, not one sentence scan per date.
@@ -92,7 +92,10 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                 if clause not in commits_memo:
                     commits_memo[clause] = _clause_commits(chunk, sentence, clause)
                 promised = commits_memo[clause]
+            quoted = reported[0] <= expression.start < reported[1]
             for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
+                if rule_id == "weekday-mismatch" and quoted:
+                    continue  # "Kirjoitit toivovasi käyntiä maanantaina 24.11.": the customer's slip
                 if rule_id == "wide-time-window" and visit is False:
                     continue  # a meeting from 9 to 12 is not a visit window promised to the customer
                 if rule_id == "non-business-day" and _holiday_moved_from(text, resolution, expressions, context,
@@ -111,6 +114,11 @@ _CLAUSE_BREAK = re.compile(r"[,;–—]\s")
 # verb: "We received it on 18 November and your refund will be processed", "Leveransen
 # lämnade lagret tisdag 17.11 och kvitterades dagen efter".
 _CONJUNCTION_BREAK = re.compile(r"[,;–—]\s|\s(?:and|but|ja|mutta|och|men)\s")
+
+
+# Someone else's words govern up to a new main clause: in "According to their latest
+# estimate, the repair will be completed by Sunday evening" the date is theirs too.
+_MAIN_CLAUSE_BREAK = re.compile(r";\s|[,–—]\s+(?:and|but|so|ja|mutta|joten|sekä|och|men|så)\s")
 
 
 class _Clauses:

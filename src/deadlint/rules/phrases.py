@@ -57,7 +57,7 @@ ANY_RULE = "*"
 # customer's plans stays one question however long.)
 CLAUSE_CUES = frozenset({"reported_request", "exact_time", "past", "not_ours"})
 # A new main clause: a semicolon, or a comma or dash before a coordinating conjunction.
-_COORDINATORS = frozenset({"and", "but", "so", "or", "ja", "mutta", "joten", "tai", "sekä",
+_COORDINATORS = frozenset({"and", "but", "so", "or", "ja", "mutta", "joten", "tai", "sekä", "eli",
                            "och", "men", "så", "eller"})
 # The compiler's own source (and the anchors' rules) are part of the cache key:
 # a changed compiler never reads old results.
