@@ -225,7 +225,8 @@ def test_mobile_footers(flagged, text, line, match):
     assert flagged(text) == [(line, match, "vague-deadline")]
 
 
-@pytest.mark.parametrize("sign_off", ["Best regards,", "Ystävällisin terveisin", "Med vänliga hälsningar", "Thanks,"])
+@pytest.mark.parametrize("sign_off", ["Best regards,", "Ystävällisin terveisin", "Med vänliga hälsningar", "Thanks,",
+                                      "Bästa hälsningar", "Lämpimin terveisin", "Kh", "Vh", "Bedste hilsner"])
 def test_sign_off_block_is_masked(flagged, sign_off):
     text = (f"Hi,\n\nWe will fix it ASAP.\n\n{sign_off}\nJane Doe\nSupport - replies ASAP, guaranteed\n"
             "+358 40 123 4567\n")

@@ -72,11 +72,12 @@ _LIST_FOOTER = re.compile(
 # A sign-off alone on its line starts the signature block when only a few short
 # lines follow it (name, title, phone) — taglines there are not promises.
 _SIGN_OFF = re.compile(
-    r"^[ \t]*+(?:(?:best|kind|warm|many thanks and)[ \t]*)?(?:regards|wishes|cheers|thanks|thank you|sincerely"
-    r"|yours sincerely|best|thx"
-    r"|ystävällisin terveisin|parhain terveisin|terveisin|yst\.? ?terv\.?|t\.|kiittäen|kiitos"
-    r"|med vänliga hälsningar|vänliga hälsningar|med vänlig hälsning|hälsningar|mvh|vänligen|tack"
-    r"|med venlig hilsen|venlig hilsen|venlige hilsner|med vennlig hilsen|vennlig hilsen|hilsen"
+    r"^[ \t]*+(?:(?:(?:best|kind|warm|warmest|many thanks and)[ \t]*)?(?:regards|wishes)|sincerely|yours sincerely"
+    r"|yours truly|all the best|best|thanks|thank you|many thanks|cheers|thx"
+    r"|(?:ystävällisin|parhain|lämpimin|hyvin)?[ \t]*terveisin|yst\.? ?terv\.?|t\.|terkuin|kiittäen|kiitos"
+    r"|(?:med )?(?:vänliga|bästa|varma|många|hjärtliga) hälsningar|(?:med )?vänlig hälsning|hälsningar"
+    r"|mvh|vh|bh|vänligen|tack"
+    r"|(?:med )?(?:venlig|kærlig|vennlig) hilsen|(?:venlige|bedste|mange) hilsner|hilsen|kh"
     r"|mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|liebe grüße|grüße|gruß"
     r"|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groeten|groet"
     r"|cordialement|bien cordialement|bien à vous|saludos|un saludo|atentamente|cordiali saluti|saluti"
