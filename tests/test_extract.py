@@ -225,6 +225,22 @@ def test_mobile_footers(flagged, text, line, match):
     assert flagged(text) == [(line, match, "vague-deadline")]
 
 
+@pytest.mark.parametrize("footer", ["Sent with Spark", "Sent from BlueMail<https://bluemail.me>",
+                                    "Sent from a very small keyboard", "Envoyé à partir d'Outlook pour Android",
+                                    "Skickat från Outlook för Android"])
+def test_footers_of_any_app_mask_what_follows(flagged, footer):
+    masked_to_the_end(flagged, f"{footer}\nNew features soon – guaranteed!\n")
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nSent from the warehouse on Monday the parcel will\narrive ASAP.\n",  # a wrapped sentence
+    "Hi,\nSent from our office\nWe will call you ASAP.\n",  # no blank line above: the reply goes on
+    "Hi,\n\nSent from the warehouse yesterday. It arrives ASAP.\n",
+])
+def test_a_sentence_that_starts_like_an_app_footer_is_linted(flagged, text):
+    assert "ASAP" in authored(text)
+
+
 @pytest.mark.parametrize("sign_off", ["Best regards,", "Ystävällisin terveisin", "Med vänliga hälsningar", "Thanks,",
                                       "Bästa hälsningar", "Lämpimin terveisin", "Kh", "Vh", "Bedste hilsner"])
 def test_sign_off_block_is_masked(flagged, sign_off):

@@ -57,9 +57,14 @@ _FOOTER_WORDS = (
     r"|Lähetetty (?:iPhonesta|iPadista|Android-laitteesta|\w+-laitteesta)|Lähetetty \w+ -?puhelimesta|Hanki Outlook \S+"
     r"|Skickat från min \w+|(?:Skaffa|Hämta) Outlook för \w+|Sendt fra min \w+"
     r"|Von meinem \w+|Gesendet (?:von|mit) \w+|Diese Nachricht wurde von meinem|Verstuurd vanaf mijn|Verzonden (?:vanaf|met)"
-    r"|Envoyé (?:de|depuis) mon|Obtenir Outlook pour|Enviado desde mi|Enviado do meu|Inviato da|Wysłane z|Wysłano z"
+    r"|Envoyé (?:de|depuis) mon|Envoyé à partir d(?:e |')|Obtenir Outlook pour|Enviado desde mi|Enviado do meu|Inviato da|Wysłane z|Wysłano z"
 )
 _MOBILE_FOOTER = re.compile(r"^[ \t]*(?:" + _FOOTER_WORDS + r")[^\n]*$", re.MULTILINE | re.IGNORECASE)
+# Any app may name itself ("Sent from TypeApp<link>", "Sent with Spark", "Sent from a
+# torch of pixels"): a few words without punctuation, standing alone as a paragraph.
+_APP_FOOTER = re.compile(
+    r"^[ \t]*(?:Sent (?:from|with|using)|Skickat (?:från|med)|Sendt (?:fra|med))"
+    r"(?:[ \t]+[^\s.!?,:;<>]+){1,7}(?:<[^<>\n]*>)?[ \t]*$", re.MULTILINE)
 
 # A rule line ("---", "—", "__", "=====") over a short block or a mailing list's
 # footer starts the signature; "--" always does.
@@ -136,6 +141,19 @@ def _lines_below(text: str, start: int, end: int) -> list[str]:
     return lines
 
 
+def _stands_alone(text: str, line: re.Match) -> bool:
+    """Whether a line is a paragraph of its own: blank above, no lowercase line continuing it below."""
+    above = text.rfind("\n", 0, max(line.start() - 1, 0))
+    below = text[line.end() + 1:line.end() + 200].lstrip(" \t")
+    return not text[above + 1:max(line.start() - 1, 0)].strip() and not below[:1].islower()
+
+
+def _footers(text: str, end: int) -> list[re.Match]:
+    """App footer lines above ``end``: the known ones, and others' standing alone."""
+    apps = [m for m in _APP_FOOTER.finditer(text, 0, end) if _stands_alone(text, m)]
+    return sorted([*_MOBILE_FOOTER.finditer(text, 0, end), *apps], key=lambda m: m.start())
+
+
 def _is_signature(lines: list[str], after_name: bool = False) -> bool:
     """Whether the lines below a sign-off are a signature. A sentence right below
     a sign-off word makes that word a greeting; below a name it is a tagline."""
@@ -165,7 +183,7 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
     if dashes:
         spans.append((dashes.start(), end))
         end = dashes.start()
-    for footer in _MOBILE_FOOTER.finditer(text, 0, end):
+    for footer in _footers(text, end):
         spans.append(footer.span())
         if "," not in footer.group():
             spans.append((footer.start(), end))
