@@ -160,9 +160,11 @@ def test_outlook_history_in_finnish_and_swedish(flagged, text, line, match):
     "16.11.2026 9.12, \"Jane Doe\" <jane@example.com>:\n\nPlease fix ASAP.\n",
     "Jane Doe <jane@example.com> wrote:\n\nPlease fix ASAP.\n",
     " ------------------------------\n\n*From:* Jane\n*Sent:* 2026-11-16\n\nPlease fix ASAP.\n",
+    "On Tue, 3 Nov 2026 at 14:05 Kim Berg\n\n<\nmailto:Kim Berg <kim@example.com>\n> wrote:\nPlease fix ASAP.\n",
+    "Den 3 nov. 2026 kl. 14:05 Kim Berg <kim@example.com>\n\nskrev:\n\nFixa det ASAP.\n",
 ], ids=["da-separator", "da-fields", "de-fields", "starred-mailto", "date-first", "blank-separated",
         "nl-schreef", "fr-wrapped", "dashed-on-wrote", "reply-message", "date-address-colon", "name-address-wrote",
-        "rule-above-block"])
+        "rule-above-block", "spaced-mailto", "spaced-address"])
 def test_headers_of_other_clients_and_languages_start_history(flagged, history):
     masked_to_the_end(flagged, history)
 
@@ -186,6 +188,12 @@ def test_header_after_reply_text_on_one_line_masks_only_the_header(flagged):
 @pytest.mark.parametrize("above", ["We will fix it ASAP", "Please call me at 040 123 4567"])
 def test_the_line_above_a_wrapped_header_stays_the_senders(above):
     text = f"Hi,\n\n{above}\nOn Mon, 16 Nov 2026 at 09:12, Jane Doe\n<jane@example.com> wrote:\n\nOld text.\n"
+    assert above in authored(text)
+
+
+@pytest.mark.parametrize("above", ["On Mon 7 Dec we will visit ASAP.", "On 7 Dec at 10 we visit, ASAP"])
+def test_the_paragraph_above_a_header_stays_the_senders(above):
+    text = f"Hi,\n\n{above}\n\nJane Doe <jane@example.com> wrote:\nOld text.\n"
     assert above in authored(text)
 
 

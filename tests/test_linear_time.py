@@ -46,6 +46,7 @@ SHAPES = {
     "app footer paragraphs": lambda n: PROSE + "\nSent with a b c\n" * (n // 17),
     "header field lines": lambda n: PROSE + "To: a\n" * (n // 6),
     "attribution lines": lambda n: PROSE + "On 1 Jan, a@b.c wrote\n" * (n // 22),
+    "spaced attribution openers": lambda n: PROSE + "On 1 Jan a\n\n<\n" * (n // 14),
     "mid-line openers": lambda n: PROSE + "x On 1 " * (n // 7) + "\n",
     # Thousands of dates: sentence boundaries, clauses and groups of the deadline engine.
     "dates": lambda n: PROSE + "1.2. " * (n // 5) + "\n",
