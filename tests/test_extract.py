@@ -266,6 +266,25 @@ def test_tagline_under_the_name_is_part_of_the_signature(flagged, name):
     own_asap(flagged, text, 3)
 
 
+@pytest.mark.parametrize("signature", [
+    "Maija Mäkinen\nmaija.makinen@example.fi\n+358 40 123 4567\nSupport – we fix it fast, guaranteed!\n",
+    "Jon Berg | Fastighetsservice\nTel: 08-123 45 67\nwww.example.se\n",
+    "----\n\nJon Berg\n\nService Manager\n\nExample AB\n\nStockholm\n\nTel. 08-123 45 67\n\nFax. 08-123 45 68\n\nSkype: jon.berg\n\n"
+    "https://example.se\n\nWe answer ASAP.\n",
+], ids=["name-and-contacts", "title-phone-web", "long-sparse-under-rule"])
+def test_name_and_contact_lines_are_a_signature_without_a_sign_off(flagged, signature):
+    masked_to_the_end(flagged, signature)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Please call the technician:\n\nMatti Virtanen\n040 123 4567\nmatti@example.fi\n\nHe will come ASAP.\n", 7),
+    ("Thanks!\nWe will fix it ASAP.\n\nJane\n+358 40 123 4567\njane@example.com\n", 2),
+    ("Jane Doe\njane@example.com\n+358 40 123 4567\nWe will fix it ASAP.\n", 4),  # no reply above: not a signature
+], ids=["contacts-in-the-reply", "reply-above-contacts", "contacts-only"])
+def test_contact_lines_in_the_senders_text_stay_linted(flagged, text, line):
+    own_asap(flagged, text, line)
+
+
 def test_postscript_under_the_name_is_the_senders_own(flagged):
     text = "Hi,\n\nThe invoice is attached.\n\nBest regards,\nJane\nP.S. We will send the receipt ASAP.\n"
     assert "P.S." in authored(text)

@@ -92,6 +92,13 @@ _SIGN_OFF = re.compile(
 # "-Jane Doe", "/John", "~roman": a name glued to a dash or slash signs off too.
 _DASHED_NAME = re.compile(r"^[ \t]*[-~/][^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*){0,3}[ \t]*\r?$", re.MULTILINE)
 _SIGNATURE_MAX_LINES = 8
+# Phone, fax, Skype and web lines make a signature longer; two of them make a block of
+# short lines a signature even with no sign-off or rule above it (a name, then contacts).
+_CONTACT_SIGNATURE_MAX_LINES = 12
+_CONTACT_LINE = re.compile(
+    r"[ \t]*(?:[^\W\d_][\w.-]{0,11}[ \t]*[:.][ \t]*)?"  # a label: "t.", "Tel:", "Puh.", "Mob:"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\+?[(\d][\d ()/-]{5,}\d)[ \t]*$")
+_MIN_CONTACT_LINES = 2
 # A tagline with opening hours and a service promise runs past 80 characters;
 # a paragraph of the sender's own text is longer still.
 _SIGNATURE_MAX_WIDTH = 100
@@ -132,7 +139,7 @@ def _lines_below(text: str, start: int, end: int) -> list[str]:
     """The non-blank lines of text[start:end], but no more than one over what a signature
     may hold: reading to the end from every candidate line would be quadratic."""
     lines: list[str] = []
-    while start < end and len(lines) <= _SIGNATURE_MAX_LINES:
+    while start < end and len(lines) <= _CONTACT_SIGNATURE_MAX_LINES:
         stop = text.find("\n", start, end)
         stop = end if stop == -1 else stop
         if text[start:stop].strip():
@@ -154,10 +161,39 @@ def _footers(text: str, end: int) -> list[re.Match]:
     return sorted([*_MOBILE_FOOTER.finditer(text, 0, end), *apps], key=lambda m: m.start())
 
 
+def _has_contacts(lines: list[str]) -> bool:
+    return sum(bool(_CONTACT_LINE.match(line)) for line in lines) >= _MIN_CONTACT_LINES
+
+
+def _contact_block_start(text: str, end: int) -> int | None:
+    """Start of the last paragraph above ``end`` when it is a signature of a name and
+    contact lines with no sign-off: a paragraph under the sender's text, its first
+    line no sentence and no contact, two contact lines in it."""
+    block: list[tuple[int, str]] = []
+    stop = end
+    while len(block) <= _CONTACT_SIGNATURE_MAX_LINES:
+        start = text.rfind("\n", 0, stop) + 1
+        if text[start:stop].strip():
+            block.append((start, text[start:stop]))
+        elif block:
+            break  # the blank line above the paragraph
+        if start == 0:
+            return None  # no text of the sender's above it
+        stop = start - 1
+    else:
+        return None
+    lines = [line for _, line in reversed(block)]
+    first = lines[0]
+    if _SENTENCE_LINE.match(first) or _CONTACT_LINE.match(first) or not _has_contacts(lines):
+        return None
+    return block[-1][0] if _is_signature(lines) else None
+
+
 def _is_signature(lines: list[str], after_name: bool = False) -> bool:
     """Whether the lines below a sign-off are a signature. A sentence right below
     a sign-off word makes that word a greeting; below a name it is a tagline."""
-    return (len(lines) <= _SIGNATURE_MAX_LINES and (after_name or not (lines and _SENTENCE_LINE.match(lines[0])))
+    longest = _CONTACT_SIGNATURE_MAX_LINES if _has_contacts(lines) else _SIGNATURE_MAX_LINES
+    return (len(lines) <= longest and (after_name or not (lines and _SENTENCE_LINE.match(lines[0])))
             and all(len(line) <= _SIGNATURE_MAX_WIDTH and not _POSTSCRIPT.match(line) for line in lines))
 
 
@@ -204,4 +240,8 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
         if _is_signature(rest, after_name=sign_off.re is _DASHED_NAME):
             spans.append((sign_off.start(), end))
             break
+    else:
+        contacts = _contact_block_start(unquoted, end)
+        if contacts is not None:
+            spans.append((contacts, end))
     return spans
