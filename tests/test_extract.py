@@ -226,7 +226,8 @@ def test_dash_dash_space_signature(flagged):
     ("Korjaamme vian pian.\n\nLähetetty iPhonesta\n", 1, "pian"),
     ("Vi fixar det snart.\n\nSkickat från min iPhone\n", 1, "snart"),
     ("We will fix it ASAP.\n\nGet Outlook for Android\n", 1, "ASAP"),
-], ids=["en", "fi", "sv", "outlook-android"])
+    ("Korjaamme vian pian.\n\nLähetetty Samsung Galaxy -älypuhelimesta\n", 1, "pian"),
+], ids=["en", "fi", "sv", "outlook-android", "fi-samsung"])
 def test_mobile_footers(flagged, text, line, match):
     footer = text.splitlines()[-1]
     assert footer not in authored(text)

@@ -54,7 +54,8 @@ _SIGNATURE_DASHES = re.compile(r"^--[ \t]*\r?$", re.MULTILINE)
 # then only the line itself is masked.
 _FOOTER_WORDS = (
     r"Sent from my \w+|Sent from \w+ for|Sent via|Sent wirelessly from|Get Outlook for \w+"
-    r"|Lähetetty (?:iPhonesta|iPadista|Android-laitteesta|\w+-laitteesta)|Lähetetty \w+ -?puhelimesta|Hanki Outlook \S+"
+    r"|Lähetetty (?:iPhonesta|iPadista|Android-laitteesta|\w+-laitteesta)|Lähetetty (?:\w+ ){1,3}-?\w*puhelimesta"
+    r"|Hanki Outlook \S+"
     r"|Skickat från min \w+|(?:Skaffa|Hämta) Outlook för \w+|Sendt fra min \w+"
     r"|Von meinem \w+|Gesendet (?:von|mit) \w+|Diese Nachricht wurde von meinem|Verstuurd vanaf mijn|Verzonden (?:vanaf|met)"
     r"|Envoyé (?:de|depuis) mon|Envoyé à partir d(?:e |')|Obtenir Outlook pour|Enviado desde mi|Enviado do meu|Inviato da|Wysłane z|Wysłano z"
