@@ -270,9 +270,10 @@ def test_tagline_under_the_name_is_part_of_the_signature(flagged, name):
 @pytest.mark.parametrize("signature", [
     "Maija Mäkinen\nmaija.makinen@example.fi\n+358 40 123 4567\nSupport – we fix it fast, guaranteed!\n",
     "Jon Berg | Fastighetsservice\nTel: 08-123 45 67\nwww.example.se\n",
+    "Jane Doe | Support\njane@example.com | +358 40 123 4567\nSupport hours Mon-Fri 8-16, we answer ASAP\n",
     "----\n\nJon Berg\n\nService Manager\n\nExample AB\n\nStockholm\n\nTel. 08-123 45 67\n\nFax. 08-123 45 68\n\nSkype: jon.berg\n\n"
     "https://example.se\n\nWe answer ASAP.\n",
-], ids=["name-and-contacts", "title-phone-web", "long-sparse-under-rule"])
+], ids=["name-and-contacts", "title-phone-web", "contacts-on-one-line", "long-sparse-under-rule"])
 def test_name_and_contact_lines_are_a_signature_without_a_sign_off(flagged, signature):
     masked_to_the_end(flagged, signature)
 

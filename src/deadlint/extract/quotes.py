@@ -93,13 +93,16 @@ _SIGN_OFF = re.compile(
 # "-Jane Doe", "/John", "~roman": a name glued to a dash or slash signs off too.
 _DASHED_NAME = re.compile(r"^[ \t]*[-~/][^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*){0,3}[ \t]*\r?$", re.MULTILINE)
 _SIGNATURE_MAX_LINES = 8
-# Phone, fax, Skype and web lines make a signature longer; two of them make a block of
+# Phone, fax, e-mail and web lines make a signature longer; two contacts make a block of
 # short lines a signature even with no sign-off or rule above it (a name, then contacts).
 _CONTACT_SIGNATURE_MAX_LINES = 12
-_CONTACT_LINE = re.compile(
-    r"[ \t]*(?:[^\W\d_][\w.-]{0,11}[ \t]*[:.][ \t]*)?"  # a label: "t.", "Tel:", "Puh.", "Mob:"
-    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\+?[(\d][\d ()/-]{5,}\d)[ \t]*$")
-_MIN_CONTACT_LINES = 2
+_CONTACT = (
+    r"(?:[^\W\d_][\w.-]{0,11}[ \t]*[:.][ \t]*)?"  # a label: "t.", "Tel:", "Puh.", "Mob:"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s|·•]+|\+?[(\d][\d ()/-]{5,}\d)"
+)
+# A line of nothing but contacts, one or several ("jane@example.com | +358 40 123 4567").
+_CONTACT_LINE = re.compile(r"[ \t]*" + _CONTACT + r"(?:[ \t]*[|·•][ \t]*" + _CONTACT + r")*[ \t]*$")
+_MIN_CONTACTS = 2
 # A tagline with opening hours and a service promise runs past 80 characters;
 # a paragraph of the sender's own text is longer still.
 _SIGNATURE_MAX_WIDTH = 100
@@ -162,14 +165,19 @@ def _footers(text: str, end: int) -> list[re.Match]:
     return sorted([*_MOBILE_FOOTER.finditer(text, 0, end), *apps], key=lambda m: m.start())
 
 
+def _is_contact_line(line: str) -> bool:
+    return len(line) <= _SIGNATURE_MAX_WIDTH and bool(_CONTACT_LINE.match(line))
+
+
 def _has_contacts(lines: list[str]) -> bool:
-    return sum(bool(_CONTACT_LINE.match(line)) for line in lines) >= _MIN_CONTACT_LINES
+    contacts = [line for line in lines if _is_contact_line(line)]
+    return sum(1 + sum(map(line.count, "|·•")) for line in contacts) >= _MIN_CONTACTS
 
 
 def _contact_block_start(text: str, end: int) -> int | None:
     """Start of the last paragraph above ``end`` when it is a signature of a name and
     contact lines with no sign-off: a paragraph under the sender's text, its first
-    line no sentence and no contact, two contact lines in it."""
+    line no sentence and no contact, two contacts in it."""
     block: list[tuple[int, str]] = []
     stop = end
     while len(block) <= _CONTACT_SIGNATURE_MAX_LINES:
@@ -185,7 +193,7 @@ def _contact_block_start(text: str, end: int) -> int | None:
         return None
     lines = [line for _, line in reversed(block)]
     first = lines[0]
-    if _SENTENCE_LINE.match(first) or _CONTACT_LINE.match(first) or not _has_contacts(lines):
+    if _SENTENCE_LINE.match(first) or _is_contact_line(first) or not _has_contacts(lines):
         return None
     return block[-1][0] if _is_signature(lines) else None
 
