@@ -282,7 +282,8 @@ def test_name_and_contact_lines_are_a_signature_without_a_sign_off(flagged, sign
     ("Please call the technician:\n\nMatti Virtanen\n040 123 4567\nmatti@example.fi\n\nHe will come ASAP.\n", 7),
     ("Thanks!\nWe will fix it ASAP.\n\nJane\n+358 40 123 4567\njane@example.com\n", 2),
     ("Jane Doe\njane@example.com\n+358 40 123 4567\nWe will fix it ASAP.\n", 4),  # no reply above: not a signature
-], ids=["contacts-in-the-reply", "reply-above-contacts", "contacts-only"])
+    ("Hi,\n\nWe will call you back ASAP\n+358 40 123 4567\njane@example.com\n", 3),  # a sentence, not a name
+], ids=["contacts-in-the-reply", "reply-above-contacts", "contacts-only", "sentence-over-contacts"])
 def test_contact_lines_in_the_senders_text_stay_linted(flagged, text, line):
     own_asap(flagged, text, line)
 

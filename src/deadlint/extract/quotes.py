@@ -103,6 +103,7 @@ _CONTACT = (
 # A line of nothing but contacts, one or several ("jane@example.com | +358 40 123 4567").
 _CONTACT_LINE = re.compile(r"[ \t]*" + _CONTACT + r"(?:[ \t]*[|·•][ \t]*" + _CONTACT + r")*[ \t]*$")
 _MIN_CONTACTS = 2
+_NAME_MAX_WORDS = 6
 # A tagline with opening hours and a service promise runs past 80 characters;
 # a paragraph of the sender's own text is longer still.
 _SIGNATURE_MAX_WIDTH = 100
@@ -174,10 +175,17 @@ def _has_contacts(lines: list[str]) -> bool:
     return sum(1 + sum(map(line.count, "|·•")) for line in contacts) >= _MIN_CONTACTS
 
 
+def _is_name_line(line: str) -> bool:
+    """A name, title or company ("Jane Doe | Support", "Head of Customer Success"): a few
+    words, most of them capitalised; "We'll call you back ASAP" is a sentence."""
+    words = line.split()
+    return len(words) <= _NAME_MAX_WORDS and 2 * sum(word[0].islower() for word in words) < len(words)
+
+
 def _contact_block_start(text: str, end: int) -> int | None:
     """Start of the last paragraph above ``end`` when it is a signature of a name and
     contact lines with no sign-off: a paragraph under the sender's text, its first
-    line no sentence and no contact, two contacts in it."""
+    line a name or title, two contacts in it."""
     block: list[tuple[int, str]] = []
     stop = end
     while len(block) <= _CONTACT_SIGNATURE_MAX_LINES:
@@ -192,8 +200,7 @@ def _contact_block_start(text: str, end: int) -> int | None:
     else:
         return None
     lines = [line for _, line in reversed(block)]
-    first = lines[0]
-    if _SENTENCE_LINE.match(first) or _is_contact_line(first) or not _has_contacts(lines):
+    if not _is_name_line(lines[0]) or _is_contact_line(lines[0]) or not _has_contacts(lines):
         return None
     return block[-1][0] if _is_signature(lines) else None
 
