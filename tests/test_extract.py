@@ -288,6 +288,19 @@ def test_contact_lines_in_the_senders_text_stay_linted(flagged, text, line):
     own_asap(flagged, text, line)
 
 
+@pytest.mark.parametrize("notice", [
+    "This message and its attachments are confidential and meant only for the addressee. If it reached you by "
+    "mistake, tell the sender and delete it.",
+    "Tämä viesti voi sisältää luottamuksellista tietoa.\nJos sait sen vahingossa, ilmoita lähettäjälle\n"
+    "ja poista viesti.\nKiitos.",
+    "Detta e-postmeddelande kan vara konfidentiellt. Har du fått det av misstag, meddela avsändaren och radera det.",
+], ids=["en", "fi-wrapped", "sv"])
+def test_confidentiality_notice_under_a_signature_keeps_it_a_signature(flagged, notice):
+    text = f"Hi,\n\nWe will fix it ASAP.\n\nBest regards,\nJane Doe\nSupport – we reply ASAP, guaranteed\n\n{notice}\n"
+    assert "guaranteed" not in authored(text)
+    own_asap(flagged, text, 3)
+
+
 def test_postscript_under_the_name_is_the_senders_own(flagged):
     text = "Hi,\n\nThe invoice is attached.\n\nBest regards,\nJane\nP.S. We will send the receipt ASAP.\n"
     assert "P.S." in authored(text)

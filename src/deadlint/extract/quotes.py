@@ -112,6 +112,10 @@ _SIGNATURE_MAX_WIDTH = 100
 # sentence is the company's tagline ("Service Desk – we fix it fast, guaranteed!"),
 # unless it is a postscript, which the sender wrote now.
 _SENTENCE_LINE = re.compile(r"^(?:\S+\s+){3,}\S*[.!?]\s*$")
+# A company's confidentiality notice, in a paragraph of its own under the signature.
+_LEGAL_NOTICE = re.compile(
+    r"confidential|intended recipient|intended solely|luottamuksellis|konfidentiell|sekretessbelag|fortrolig"
+    r"|vertraulich|vertrouwelijk|confidentiel|riservat|poufn", re.IGNORECASE)
 _POSTSCRIPT = re.compile(r"^\s*P\.?\s?S\b", re.IGNORECASE)
 
 
@@ -144,11 +148,16 @@ def _lines_below(text: str, start: int, end: int) -> list[str]:
     """The non-blank lines of text[start:end], but no more than one over what a signature
     may hold: reading to the end from every candidate line would be quadratic."""
     lines: list[str] = []
+    paragraph_start = False
     while start < end and len(lines) <= _CONTACT_SIGNATURE_MAX_LINES:
         stop = text.find("\n", start, end)
         stop = end if stop == -1 else stop
-        if text[start:stop].strip():
-            lines.append(text[start:stop])
+        line = text[start:stop]
+        if line.strip():
+            if lines and paragraph_start and _LEGAL_NOTICE.search(line) and not _POSTSCRIPT.match(line):
+                break  # a confidentiality notice under a signature is boilerplate too, however long
+            lines.append(line)
+        paragraph_start = not line.strip()
         start = stop + 1
     return lines
 
