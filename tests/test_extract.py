@@ -296,9 +296,10 @@ def test_contact_lines_in_the_senders_text_stay_linted(flagged, text, line):
     "Detta e-postmeddelande kan vara konfidentiellt. Har du fått det av misstag, meddela avsändaren och radera det.",
 ], ids=["en", "fi-wrapped", "sv"])
 def test_confidentiality_notice_under_a_signature_keeps_it_a_signature(flagged, notice):
-    text = f"Hi,\n\nWe will fix it ASAP.\n\nBest regards,\nJane Doe\nSupport – we reply ASAP, guaranteed\n\n{notice}\n"
-    assert "guaranteed" not in authored(text)
-    own_asap(flagged, text, 3)
+    for signature in ("Best regards,\nJane Doe", "Jane Doe\njane@example.com\n+358 40 123 4567"):
+        text = f"Hi,\n\nWe will fix it ASAP.\n\n{signature}\nSupport – we reply ASAP, guaranteed\n\n{notice}\n"
+        assert "guaranteed" not in authored(text)
+        own_asap(flagged, text, 3)
 
 
 def test_postscript_under_the_name_is_the_senders_own(flagged):

@@ -192,15 +192,17 @@ def _is_name_line(line: str) -> bool:
 
 
 def _contact_block_start(text: str, end: int) -> int | None:
-    """Start of the last paragraph above ``end`` when it is a signature of a name and
-    contact lines with no sign-off: a paragraph under the sender's text, its first
-    line a name or title, two contacts in it."""
+    """Start of the last paragraph above ``end`` (or above a confidentiality notice) when
+    it is a signature of a name and contact lines with no sign-off: a paragraph under
+    the sender's text, its first line a name or title, two contacts in it."""
     block: list[tuple[int, str]] = []
-    stop = end
+    stop, notice = end, None
     while len(block) <= _CONTACT_SIGNATURE_MAX_LINES:
         start = text.rfind("\n", 0, stop) + 1
         if text[start:stop].strip():
             block.append((start, text[start:stop]))
+        elif block and notice is None and any(_LEGAL_NOTICE.search(line) for _, line in block):
+            notice, block = block, []  # a confidentiality notice under the signature: read above it
         elif block:
             break  # the blank line above the paragraph
         if start == 0:
@@ -264,9 +266,10 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
         rest = _lines_below(unquoted, sign_off.end(), end)
         if _is_signature(rest, after_name=sign_off.re is _DASHED_NAME):
             spans.append((sign_off.start(), end))
+            end = sign_off.start()
             break
-    else:
-        contacts = _contact_block_start(unquoted, end)
-        if contacts is not None:
-            spans.append((contacts, end))
+    # Above what was found, or with none: a name and contacts, no sign-off.
+    contacts = _contact_block_start(unquoted, end)
+    if contacts is not None:
+        spans.append((contacts, end))
     return spans
