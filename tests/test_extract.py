@@ -446,6 +446,10 @@ CRLF_CASES = {
     "signature-dashes": "Hi,\n\nWe will fix it ASAP.\n\n-- \nSupport team - we answer ASAP\n",
     "original-message": "Hi,\n\nWe will fix it ASAP.\n\n-----Original Message-----\nPlease fix ASAP.\n",
     "sign-off": "Hi,\n\nWe will fix it ASAP.\n\nBest regards,\nJane\nSupport - we reply ASAP\n",
+    "contacts": "Hi,\n\nWe will fix it ASAP.\n\nJane Doe\njane@example.com\n+358 40 123 4567\nSupport - we reply ASAP\n",
+    "app-footer": "Hi,\n\nWe will fix it ASAP.\n\nSent with Spark\nSupport - we reply ASAP\n",
+    "spaced-header": "Hi,\n\nWe will fix it ASAP.\n\nOn Tue, 3 Nov 2026 at 14:05 Kim\n\n<\nmailto:Kim <kim@example.com>\n"
+                     "> wrote:\nPlease fix it soon.\n",
 }
 
 
