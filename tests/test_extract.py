@@ -245,6 +245,7 @@ def test_footers_of_any_app_mask_what_follows(flagged, footer):
     "Hi,\n\nSent from the warehouse on Monday the parcel will\narrive ASAP.\n",  # a wrapped sentence
     "Hi,\nSent from our office\nWe will call you ASAP.\n",  # no blank line above: the reply goes on
     "Hi,\n\nSent from the warehouse yesterday. It arrives ASAP.\n",
+    "\nSent from our office in Oulu\nWe will call you ASAP.\n",  # the draft's first line
 ])
 def test_a_sentence_that_starts_like_an_app_footer_is_linted(flagged, text):
     assert "ASAP" in authored(text)

@@ -170,8 +170,10 @@ def _stands_alone(text: str, line: re.Match) -> bool:
 
 
 def _footers(text: str, end: int) -> list[re.Match]:
-    """App footer lines above ``end``: the known ones, and others' standing alone."""
-    apps = [m for m in _APP_FOOTER.finditer(text, 0, end) if _stands_alone(text, m)]
+    """App footer lines above ``end``: the known ones, and others' standing alone under
+    the sender's text (a draft's first line is the sender's)."""
+    first_line = len(text) - len(text.lstrip())
+    apps = [m for m in _APP_FOOTER.finditer(text, 0, end) if m.start() > first_line and _stands_alone(text, m)]
     return sorted([*_MOBILE_FOOTER.finditer(text, 0, end), *apps], key=lambda m: m.start())
 
 
