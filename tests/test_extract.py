@@ -160,9 +160,11 @@ def test_outlook_history_in_finnish_and_swedish(flagged, text, line, match):
     "16.11.2026 9.12, \"Jane Doe\" <jane@example.com>:\n\nPlease fix ASAP.\n",
     "Jane Doe <jane@example.com> wrote:\n\nPlease fix ASAP.\n",
     " ------------------------------\n\n*From:* Jane\n*Sent:* 2026-11-16\n\nPlease fix ASAP.\n",
+    "On Tue, 3 Nov 2026 at 14:05 Kim Berg\n\n<\nmailto:Kim Berg <kim@example.com>\n> wrote:\nPlease fix ASAP.\n",
+    "Den 3 nov. 2026 kl. 14:05 Kim Berg <kim@example.com>\n\nskrev:\n\nFixa det ASAP.\n",
 ], ids=["da-separator", "da-fields", "de-fields", "starred-mailto", "date-first", "blank-separated",
         "nl-schreef", "fr-wrapped", "dashed-on-wrote", "reply-message", "date-address-colon", "name-address-wrote",
-        "rule-above-block"])
+        "rule-above-block", "spaced-mailto", "spaced-address"])
 def test_headers_of_other_clients_and_languages_start_history(flagged, history):
     masked_to_the_end(flagged, history)
 
@@ -186,6 +188,12 @@ def test_header_after_reply_text_on_one_line_masks_only_the_header(flagged):
 @pytest.mark.parametrize("above", ["We will fix it ASAP", "Please call me at 040 123 4567"])
 def test_the_line_above_a_wrapped_header_stays_the_senders(above):
     text = f"Hi,\n\n{above}\nOn Mon, 16 Nov 2026 at 09:12, Jane Doe\n<jane@example.com> wrote:\n\nOld text.\n"
+    assert above in authored(text)
+
+
+@pytest.mark.parametrize("above", ["On Mon 7 Dec we will visit ASAP.", "On 7 Dec at 10 we visit, ASAP"])
+def test_the_paragraph_above_a_header_stays_the_senders(above):
+    text = f"Hi,\n\n{above}\n\nJane Doe <jane@example.com> wrote:\nOld text.\n"
     assert above in authored(text)
 
 
@@ -218,14 +226,33 @@ def test_dash_dash_space_signature(flagged):
     ("Korjaamme vian pian.\n\nLähetetty iPhonesta\n", 1, "pian"),
     ("Vi fixar det snart.\n\nSkickat från min iPhone\n", 1, "snart"),
     ("We will fix it ASAP.\n\nGet Outlook for Android\n", 1, "ASAP"),
-], ids=["en", "fi", "sv", "outlook-android"])
+    ("Korjaamme vian pian.\n\nLähetetty Samsung Galaxy -älypuhelimesta\n", 1, "pian"),
+], ids=["en", "fi", "sv", "outlook-android", "fi-samsung"])
 def test_mobile_footers(flagged, text, line, match):
     footer = text.splitlines()[-1]
     assert footer not in authored(text)
     assert flagged(text) == [(line, match, "vague-deadline")]
 
 
-@pytest.mark.parametrize("sign_off", ["Best regards,", "Ystävällisin terveisin", "Med vänliga hälsningar", "Thanks,"])
+@pytest.mark.parametrize("footer", ["Sent with Spark", "Sent from BlueMail<https://bluemail.me>",
+                                    "Sent from a very small keyboard", "Envoyé à partir d'Outlook pour Android",
+                                    "Skickat från Outlook för Android"])
+def test_footers_of_any_app_mask_what_follows(flagged, footer):
+    masked_to_the_end(flagged, f"{footer}\nNew features soon – guaranteed!\n")
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nSent from the warehouse on Monday the parcel will\narrive ASAP.\n",  # a wrapped sentence
+    "Hi,\nSent from our office\nWe will call you ASAP.\n",  # no blank line above: the reply goes on
+    "Hi,\n\nSent from the warehouse yesterday. It arrives ASAP.\n",
+    "\nSent from our office in Oulu\nWe will call you ASAP.\n",  # the draft's first line
+])
+def test_a_sentence_that_starts_like_an_app_footer_is_linted(flagged, text):
+    assert "ASAP" in authored(text)
+
+
+@pytest.mark.parametrize("sign_off", ["Best regards,", "Ystävällisin terveisin", "Med vänliga hälsningar", "Thanks,",
+                                      "Bästa hälsningar", "Lämpimin terveisin", "Kh", "Vh", "Bedste hilsner"])
 def test_sign_off_block_is_masked(flagged, sign_off):
     text = (f"Hi,\n\nWe will fix it ASAP.\n\n{sign_off}\nJane Doe\nSupport - replies ASAP, guaranteed\n"
             "+358 40 123 4567\n")
@@ -239,6 +266,41 @@ def test_tagline_under_the_name_is_part_of_the_signature(flagged, name):
     text = f"Hi,\n\nWe will fix it ASAP.\n\nKind regards,\n{name}\nService Desk – we fix it fast, guaranteed!\n"
     assert "guaranteed" not in authored(text)
     own_asap(flagged, text, 3)
+
+
+@pytest.mark.parametrize("signature", [
+    "Maija Mäkinen\nmaija.makinen@example.fi\n+358 40 123 4567\nSupport – we fix it fast, guaranteed!\n",
+    "Jon Berg | Fastighetsservice\nTel: 08-123 45 67\nwww.example.se\n",
+    "Jane Doe | Support\njane@example.com | +358 40 123 4567\nSupport hours Mon-Fri 8-16, we answer ASAP\n",
+    "----\n\nJon Berg\n\nService Manager\n\nExample AB\n\nStockholm\n\nTel. 08-123 45 67\n\nFax. 08-123 45 68\n\nSkype: jon.berg\n\n"
+    "https://example.se\n\nWe answer ASAP.\n",
+], ids=["name-and-contacts", "title-phone-web", "contacts-on-one-line", "long-sparse-under-rule"])
+def test_name_and_contact_lines_are_a_signature_without_a_sign_off(flagged, signature):
+    masked_to_the_end(flagged, signature)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Please call the technician:\n\nMatti Virtanen\n040 123 4567\nmatti@example.fi\n\nHe will come ASAP.\n", 7),
+    ("Thanks!\nWe will fix it ASAP.\n\nJane\n+358 40 123 4567\njane@example.com\n", 2),
+    ("Jane Doe\njane@example.com\n+358 40 123 4567\nWe will fix it ASAP.\n", 4),  # no reply above: not a signature
+    ("Hi,\n\nWe will call you back ASAP\n+358 40 123 4567\njane@example.com\n", 3),  # a sentence, not a name
+], ids=["contacts-in-the-reply", "reply-above-contacts", "contacts-only", "sentence-over-contacts"])
+def test_contact_lines_in_the_senders_text_stay_linted(flagged, text, line):
+    own_asap(flagged, text, line)
+
+
+@pytest.mark.parametrize("notice", [
+    "This message and its attachments are confidential and meant only for the addressee. If it reached you by "
+    "mistake, tell the sender and delete it.",
+    "Tämä viesti voi sisältää luottamuksellista tietoa.\nJos sait sen vahingossa, ilmoita lähettäjälle\n"
+    "ja poista viesti.\nKiitos.",
+    "Detta e-postmeddelande kan vara konfidentiellt. Har du fått det av misstag, meddela avsändaren och radera det.",
+], ids=["en", "fi-wrapped", "sv"])
+def test_confidentiality_notice_under_a_signature_keeps_it_a_signature(flagged, notice):
+    for signature in ("Best regards,\nJane Doe", "Jane Doe\njane@example.com\n+358 40 123 4567"):
+        text = f"Hi,\n\nWe will fix it ASAP.\n\n{signature}\nSupport – we reply ASAP, guaranteed\n\n{notice}\n"
+        assert "guaranteed" not in authored(text)
+        own_asap(flagged, text, 3)
 
 
 def test_postscript_under_the_name_is_the_senders_own(flagged):
@@ -385,6 +447,10 @@ CRLF_CASES = {
     "signature-dashes": "Hi,\n\nWe will fix it ASAP.\n\n-- \nSupport team - we answer ASAP\n",
     "original-message": "Hi,\n\nWe will fix it ASAP.\n\n-----Original Message-----\nPlease fix ASAP.\n",
     "sign-off": "Hi,\n\nWe will fix it ASAP.\n\nBest regards,\nJane\nSupport - we reply ASAP\n",
+    "contacts": "Hi,\n\nWe will fix it ASAP.\n\nJane Doe\njane@example.com\n+358 40 123 4567\nSupport - we reply ASAP\n",
+    "app-footer": "Hi,\n\nWe will fix it ASAP.\n\nSent with Spark\nSupport - we reply ASAP\n",
+    "spaced-header": "Hi,\n\nWe will fix it ASAP.\n\nOn Tue, 3 Nov 2026 at 14:05 Kim\n\n<\nmailto:Kim <kim@example.com>\n"
+                     "> wrote:\nPlease fix it soon.\n",
 }
 
 

@@ -43,8 +43,11 @@ SHAPES = {
     "sign-off lines": lambda n: PROSE + "Thanks\n" * (n // 7),
     "rule lines": lambda n: PROSE + "---\n" * (n // 4),
     "dashed names": lambda n: PROSE + "-ab\n" * (n // 4),
+    "contact separators": lambda n: PROSE + "\nJane\nwww.a" + "|www.a" * (n // 6) + "!\n",
+    "app footer paragraphs": lambda n: PROSE + "\nSent with a b c\n" * (n // 17),
     "header field lines": lambda n: PROSE + "To: a\n" * (n // 6),
     "attribution lines": lambda n: PROSE + "On 1 Jan, a@b.c wrote\n" * (n // 22),
+    "spaced attribution openers": lambda n: PROSE + "On 1 Jan a\n\n<\n" * (n // 14),
     "mid-line openers": lambda n: PROSE + "x On 1 " * (n // 7) + "\n",
     # Thousands of dates: sentence boundaries, clauses and groups of the deadline engine.
     "dates": lambda n: PROSE + "1.2. " * (n // 5) + "\n",

@@ -67,6 +67,8 @@ _TIME_OF_DAY = re.compile(r"(?<![\d.])\d{1,2}(?::\d{2}|\.\d{2}(?![.\d]))(?!\d)")
 _MAX_HEADER = 400  # characters of an attribution, over all its lines
 _MAX_FIELD_GAP = 1  # wrapped value lines allowed between two fields of a block
 _MAX_BLOCK_LINES = 12
+_MAX_SPACED_LINES = 6  # lines of an attribution with blank lines inside, blank ones included
+_BARE_VERB = re.compile(r"[ \t]*>[ \t]*(?:" + _VERBS + r")[ \t]*:[ \t]*$", re.IGNORECASE)
 
 
 def _is_attribution(block: str, written: str) -> bool:
@@ -92,7 +94,12 @@ def _is_attribution(block: str, written: str) -> bool:
 
 
 def attribution_lines(lines: list[str], written: list[str], i: int) -> int:
-    """How many lines (1-3) from line i form an attribution; 0 when none does."""
+    """How many lines from line i form an attribution; 0 when none does."""
+    return _wrapped_attribution_lines(lines, written, i) or _spaced_attribution_lines(lines, written, i)
+
+
+def _wrapped_attribution_lines(lines: list[str], written: list[str], i: int) -> int:
+    """How many consecutive lines (1-3) from line i form an attribution; 0 when none does."""
     # Blank and quoted lines are judged as written: a masked address leaves a line blank.
     if not written[i].strip() or written[i].lstrip().startswith(">"):
         return 0
@@ -108,6 +115,28 @@ def attribution_lines(lines: list[str], written: list[str], i: int) -> int:
             later = any((_OPENER.match(lines[i + 1]) or _DATE_FIRST.match(lines[i + 1])) and _is_attribution(
                 " ".join(lines[i + 1:end]), " ".join(written[i + 1:end])) for end in range(i + 2, last + 1))
             return 0 if later else count
+    return 0
+
+
+def _spaced_attribution_lines(lines: list[str], written: list[str], i: int) -> int:
+    """How many lines from line i form an attribution wrapped with blank lines inside
+    (Polymail: "On Thu, 31 Mar 2016 at 11:16 Jane" / "" / "<" / "mailto:Jane <jane@x>" /
+    "> wrote:"): an opening word and a date first, the verb and a colon last, no line
+    ending a sentence before it and no whole header starting below line i."""
+    if len(lines[i]) > _MAX_HEADER or not _OPENER.match(lines[i]) or not any(c.isdigit() for c in written[i]):
+        return 0
+    for last in range(i + 1, min(len(lines), i + _MAX_SPACED_LINES)):
+        if _SENTENCE_END.search(lines[last - 1]):
+            return 0
+        if written[last].lstrip().startswith(">") and not _BARE_VERB.match(written[last]):
+            return 0  # a quote, unless it is the verb a wrapped "<mailto:...>" pushed down
+        if not _ENDS_WITH_VERB.search(lines[last]) or not lines[last].rstrip().endswith(":"):
+            continue
+        kept = [k for k in range(i, last + 1) if written[k].strip()]
+        if any(_wrapped_attribution_lines(lines, written, k) for k in kept[1:]):
+            return 0
+        block, original = (" ".join(rows[k].strip().lstrip(">") for k in kept) for rows in (lines, written))
+        return last - i + 1 if _is_attribution(block, original) else 0
     return 0
 
 

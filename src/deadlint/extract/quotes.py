@@ -54,12 +54,18 @@ _SIGNATURE_DASHES = re.compile(r"^--[ \t]*\r?$", re.MULTILINE)
 # then only the line itself is masked.
 _FOOTER_WORDS = (
     r"Sent from my \w+|Sent from \w+ for|Sent via|Sent wirelessly from|Get Outlook for \w+"
-    r"|Lähetetty (?:iPhonesta|iPadista|Android-laitteesta|\w+-laitteesta)|Lähetetty \w+ -?puhelimesta|Hanki Outlook \S+"
+    r"|Lähetetty (?:iPhonesta|iPadista|Android-laitteesta|\w+-laitteesta)|Lähetetty (?:\w+ ){1,3}-?\w*puhelimesta"
+    r"|Hanki Outlook \S+"
     r"|Skickat från min \w+|(?:Skaffa|Hämta) Outlook för \w+|Sendt fra min \w+"
     r"|Von meinem \w+|Gesendet (?:von|mit) \w+|Diese Nachricht wurde von meinem|Verstuurd vanaf mijn|Verzonden (?:vanaf|met)"
-    r"|Envoyé (?:de|depuis) mon|Obtenir Outlook pour|Enviado desde mi|Enviado do meu|Inviato da|Wysłane z|Wysłano z"
+    r"|Envoyé (?:de|depuis) mon|Envoyé à partir d(?:e |')|Obtenir Outlook pour|Enviado desde mi|Enviado do meu|Inviato da|Wysłane z|Wysłano z"
 )
 _MOBILE_FOOTER = re.compile(r"^[ \t]*(?:" + _FOOTER_WORDS + r")[^\n]*$", re.MULTILINE | re.IGNORECASE)
+# Any app may name itself ("Sent from TypeApp<link>", "Sent with Spark", "Sent from a
+# torch of pixels"): a few words without punctuation, standing alone as a paragraph.
+_APP_FOOTER = re.compile(
+    r"^[ \t]*(?:Sent (?:from|with|using)|Skickat (?:från|med)|Sendt (?:fra|med))"
+    r"(?:[ \t]+[^\s.!?,:;<>]+){1,7}(?:<[^<>\n]*>)?[ \t]*$", re.MULTILINE)
 
 # A rule line ("---", "—", "__", "=====") over a short block or a mailing list's
 # footer starts the signature; "--" always does.
@@ -72,11 +78,12 @@ _LIST_FOOTER = re.compile(
 # A sign-off alone on its line starts the signature block when only a few short
 # lines follow it (name, title, phone) — taglines there are not promises.
 _SIGN_OFF = re.compile(
-    r"^[ \t]*+(?:(?:best|kind|warm|many thanks and)[ \t]*)?(?:regards|wishes|cheers|thanks|thank you|sincerely"
-    r"|yours sincerely|best|thx"
-    r"|ystävällisin terveisin|parhain terveisin|terveisin|yst\.? ?terv\.?|t\.|kiittäen|kiitos"
-    r"|med vänliga hälsningar|vänliga hälsningar|med vänlig hälsning|hälsningar|mvh|vänligen|tack"
-    r"|med venlig hilsen|venlig hilsen|venlige hilsner|med vennlig hilsen|vennlig hilsen|hilsen"
+    r"^[ \t]*+(?:(?:(?:best|kind|warm|warmest|many thanks and)[ \t]*)?(?:regards|wishes)|sincerely|yours sincerely"
+    r"|yours truly|all the best|best|thanks|thank you|many thanks|cheers|thx"
+    r"|(?:ystävällisin|parhain|lämpimin|hyvin)?[ \t]*terveisin|yst\.? ?terv\.?|t\.|terkuin|kiittäen|kiitos"
+    r"|(?:med )?(?:vänliga|bästa|varma|många|hjärtliga) hälsningar|(?:med )?vänlig hälsning|hälsningar"
+    r"|mvh|vh|bh|vänligen|tack"
+    r"|(?:med )?(?:venlig|kærlig|vennlig) hilsen|(?:venlige|bedste|mange) hilsner|hilsen|kh"
     r"|mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|liebe grüße|grüße|gruß"
     r"|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groeten|groet"
     r"|cordialement|bien cordialement|bien à vous|saludos|un saludo|atentamente|cordiali saluti|saluti"
@@ -86,6 +93,17 @@ _SIGN_OFF = re.compile(
 # "-Jane Doe", "/John", "~roman": a name glued to a dash or slash signs off too.
 _DASHED_NAME = re.compile(r"^[ \t]*[-~/][^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*){0,3}[ \t]*\r?$", re.MULTILINE)
 _SIGNATURE_MAX_LINES = 8
+# Phone, fax, e-mail and web lines make a signature longer; two contacts make a block of
+# short lines a signature even with no sign-off or rule above it (a name, then contacts).
+_CONTACT_SIGNATURE_MAX_LINES = 12
+_CONTACT = (
+    r"(?:[^\W\d_][\w.-]{0,11}[ \t]*[:.][ \t]*)?"  # a label: "t.", "Tel:", "Puh.", "Mob:"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)[^\s|·•]+|\+?[(\d][\d ()/-]{5,}\d)"
+)
+# A line of nothing but contacts, one or several ("jane@example.com | +358 40 123 4567").
+_CONTACT_LINE = re.compile(r"[ \t]*" + _CONTACT + r"(?:[ \t]*[|·•][ \t]*" + _CONTACT + r")*[ \t]*$")
+_MIN_CONTACTS = 2
+_NAME_MAX_WORDS = 6
 # A tagline with opening hours and a service promise runs past 80 characters;
 # a paragraph of the sender's own text is longer still.
 _SIGNATURE_MAX_WIDTH = 100
@@ -94,6 +112,10 @@ _SIGNATURE_MAX_WIDTH = 100
 # sentence is the company's tagline ("Service Desk – we fix it fast, guaranteed!"),
 # unless it is a postscript, which the sender wrote now.
 _SENTENCE_LINE = re.compile(r"^(?:\S+\s+){3,}\S*[.!?]\s*$")
+# A company's confidentiality notice, in a paragraph of its own under the signature.
+_LEGAL_NOTICE = re.compile(
+    r"confidential|intended recipient|intended solely|luottamuksellis|konfidentiell|sekretessbelag|fortrolig"
+    r"|vertraulich|vertrouwelijk|confidentiel|riservat|poufn", re.IGNORECASE)
 _POSTSCRIPT = re.compile(r"^\s*P\.?\s?S\b", re.IGNORECASE)
 
 
@@ -126,19 +148,81 @@ def _lines_below(text: str, start: int, end: int) -> list[str]:
     """The non-blank lines of text[start:end], but no more than one over what a signature
     may hold: reading to the end from every candidate line would be quadratic."""
     lines: list[str] = []
-    while start < end and len(lines) <= _SIGNATURE_MAX_LINES:
+    paragraph_start = False
+    while start < end and len(lines) <= _CONTACT_SIGNATURE_MAX_LINES:
         stop = text.find("\n", start, end)
         stop = end if stop == -1 else stop
-        if text[start:stop].strip():
-            lines.append(text[start:stop])
+        line = text[start:stop]
+        if line.strip():
+            if lines and paragraph_start and _LEGAL_NOTICE.search(line) and not _POSTSCRIPT.match(line):
+                break  # a confidentiality notice under a signature is boilerplate too, however long
+            lines.append(line)
+        paragraph_start = not line.strip()
         start = stop + 1
     return lines
+
+
+def _stands_alone(text: str, line: re.Match) -> bool:
+    """Whether a line is a paragraph of its own: blank above, no lowercase line continuing it below."""
+    above = text.rfind("\n", 0, max(line.start() - 1, 0))
+    below = text[line.end() + 1:line.end() + 200].lstrip(" \t")
+    return not text[above + 1:max(line.start() - 1, 0)].strip() and not below[:1].islower()
+
+
+def _footers(text: str, end: int) -> list[re.Match]:
+    """App footer lines above ``end``: the known ones, and others' standing alone under
+    the sender's text (a draft's first line is the sender's)."""
+    first_line = len(text) - len(text.lstrip())
+    apps = [m for m in _APP_FOOTER.finditer(text, 0, end) if m.start() > first_line and _stands_alone(text, m)]
+    return sorted([*_MOBILE_FOOTER.finditer(text, 0, end), *apps], key=lambda m: m.start())
+
+
+def _is_contact_line(line: str) -> bool:
+    return len(line) <= _SIGNATURE_MAX_WIDTH and bool(_CONTACT_LINE.match(line))
+
+
+def _has_contacts(lines: list[str]) -> bool:
+    contacts = [line for line in lines if _is_contact_line(line)]
+    return sum(1 + sum(map(line.count, "|·•")) for line in contacts) >= _MIN_CONTACTS
+
+
+def _is_name_line(line: str) -> bool:
+    """A name, title or company ("Jane Doe | Support", "Head of Customer Success"): a few
+    words, most of them capitalised; "We'll call you back ASAP" is a sentence."""
+    words = line.split()
+    return len(words) <= _NAME_MAX_WORDS and 2 * sum(word[0].islower() for word in words) < len(words)
+
+
+def _contact_block_start(text: str, end: int) -> int | None:
+    """Start of the last paragraph above ``end`` (or above a confidentiality notice) when
+    it is a signature of a name and contact lines with no sign-off: a paragraph under
+    the sender's text, its first line a name or title, two contacts in it."""
+    block: list[tuple[int, str]] = []
+    stop, notice = end, None
+    while len(block) <= _CONTACT_SIGNATURE_MAX_LINES:
+        start = text.rfind("\n", 0, stop) + 1
+        if text[start:stop].strip():
+            block.append((start, text[start:stop]))
+        elif block and notice is None and any(_LEGAL_NOTICE.search(line) for _, line in block):
+            notice, block = block, []  # a confidentiality notice under the signature: read above it
+        elif block:
+            break  # the blank line above the paragraph
+        if start == 0:
+            return None  # no text of the sender's above it
+        stop = start - 1
+    else:
+        return None
+    lines = [line for _, line in reversed(block)]
+    if not _is_name_line(lines[0]) or _is_contact_line(lines[0]) or not _has_contacts(lines):
+        return None
+    return block[-1][0] if _is_signature(lines) else None
 
 
 def _is_signature(lines: list[str], after_name: bool = False) -> bool:
     """Whether the lines below a sign-off are a signature. A sentence right below
     a sign-off word makes that word a greeting; below a name it is a tagline."""
-    return (len(lines) <= _SIGNATURE_MAX_LINES and (after_name or not (lines and _SENTENCE_LINE.match(lines[0])))
+    longest = _CONTACT_SIGNATURE_MAX_LINES if _has_contacts(lines) else _SIGNATURE_MAX_LINES
+    return (len(lines) <= longest and (after_name or not (lines and _SENTENCE_LINE.match(lines[0])))
             and all(len(line) <= _SIGNATURE_MAX_WIDTH and not _POSTSCRIPT.match(line) for line in lines))
 
 
@@ -164,7 +248,7 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
     if dashes:
         spans.append((dashes.start(), end))
         end = dashes.start()
-    for footer in _MOBILE_FOOTER.finditer(text, 0, end):
+    for footer in _footers(text, end):
         spans.append(footer.span())
         if "," not in footer.group():
             spans.append((footer.start(), end))
@@ -184,5 +268,10 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
         rest = _lines_below(unquoted, sign_off.end(), end)
         if _is_signature(rest, after_name=sign_off.re is _DASHED_NAME):
             spans.append((sign_off.start(), end))
+            end = sign_off.start()
             break
+    # Above what was found, or with none: a name and contacts, no sign-off.
+    contacts = _contact_block_start(unquoted, end)
+    if contacts is not None:
+        spans.append((contacts, end))
     return spans
