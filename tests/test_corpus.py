@@ -31,8 +31,17 @@ RECORDED_FLOORS = {
     ("holdout29", "fi"): {"wide-time-window": 0.75},
     ("holdout34", "sv"): {"no-update-time": 0.0},  # its one report-back shares a chat line with a visit time
     ("holdout38", "en"): {"overpromise": 0.62},
+    # The two sets scored once, unseen, on the final packs (docs/accuracy.md).
+    ("holdout30", "en"): {"vague-deadline": 0.8, "wide-time-window": 0.75},
+    ("holdout30", "fi"): {"all": 0.86, "overpromise": 0.55, "hedged-commitment": 0.77, "non-business-day": 0.8},
+    ("holdout30", "sv"): {"all": 0.78, "vague-deadline": 0.66, "no-update-time": 0.8, "overpromise": 0.55,
+                          "wide-time-window": 0.75},
+    ("holdout32", "en"): {"all": 0.75, "vague-deadline": 0.8, "no-update-time": 0.66, "overpromise": 0.33},
+    ("holdout32", "fi"): {"deadline-past": 0.8},
+    ("holdout32", "sv"): {"all": 0.77, "vague-deadline": 0.7, "no-update-time": 0.66, "overpromise": 0.66,
+                          "deadline-past": 0.8, "wide-time-window": 0.8},
 }
-SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout31", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38")}}
+SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38")}}
 
 
 @pytest.fixture(scope="module")
