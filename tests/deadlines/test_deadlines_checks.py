@@ -284,3 +284,11 @@ def test_the_slot_a_service_moves_from_is_not_promised(lint, text, lang):
 ])
 def test_a_weekday_in_the_genitive_owns_a_noun(lint, text, lang, expected):
     assert [f.rule for f in lint(text, lang)] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Uusi asennusaika on lauantaina 5.12. klo 8 alkaen.", "fi", ["non-business-day"]),
+    ("Uudet hinnat ovat voimassa 1.1.2027 alkaen.", "fi", []),
+])
+def test_an_appointment_starting_on_a_weekend_is_on_a_weekend(lint, text, lang, expected):
+    assert [f.rule for f in lint(text, lang)] == expected

@@ -20,10 +20,15 @@ def check(res: Resolution, now: datetime, calendar: BusinessCalendar, *, promise
         return []
     local_now = now.astimezone(res.start.tzinfo)
     findings = [*_weekday_mismatch(res), *_weekday_is_today(res, local_now)]
-    if promised and not expr.is_start and not expr.is_replaced and not expr.names_past:
-        past = list(_deadline_past(res, local_now))
-        # A deadline already past is the news; that it fell on a Sunday is not.
-        findings += [*past, *([] if past else _non_business_day(res, calendar)), *_wide_window(res, local_now, calendar)]
+    if not promised or expr.is_replaced or expr.names_past:
+        return findings
+    if expr.is_start:
+        # "Uusi asennusaika on lauantaina 5.12. klo 8 alkaen": an appointment that starts
+        # on a weekend is still on a weekend; "uudet hinnat 1.1. alkaen" names no work.
+        return findings + ([*_non_business_day(res, calendar)] if expr.hour is not None else [])
+    past = list(_deadline_past(res, local_now))
+    # A deadline already past is the news; that it fell on a Sunday is not.
+    findings += [*past, *([] if past else _non_business_day(res, calendar)), *_wide_window(res, local_now, calendar)]
     return findings
 
 

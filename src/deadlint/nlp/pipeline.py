@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 LEMMA_LANGUAGES = frozenset({"en"})
 _LIST_MARKERS = frozenset({"-", "*", "•", "–"})
-_CONTINUING_PUNCT = frozenset({",", ";", ":", ")", "–", "-"})  # "26.11., klo 10" goes on
+_CONTINUING_PUNCT = frozenset({",", ";", ":", "(", ")", "–", "-"})  # "26.11., klo 10", "25.12. (juldagen)" go on
 _NUMBER = re.compile(r"^[\d.:/–-]*\d$")  # 24, 17.11, 24.–26.12
 # Abbreviations the tokenizers split from their dot, as written in support mail
 # ("mahd. pian", "t.ex. imorgon", "approx. two days"): the dot ends no sentence.
