@@ -17,6 +17,7 @@ from deadlint.extract import extract
 from deadlint.findings import Finding, severity_rank
 from deadlint.language import split_by_language
 from deadlint.nlp import make_chunk
+from deadlint.rules.clauses import MAIN_CLAUSE_BREAK
 from deadlint.rules.context import CheckContext
 from deadlint.rules.registry import RuleSet
 from deadlint.sources import Source, SourceError
@@ -181,14 +182,10 @@ def pieces(text: str, start: int, end: int, limit: int = MAX_PIECE) -> Iterator[
 _SENTENCE_BREAK = re.compile(r"[.!?;](?:\s|$)|\n[ \t]*\n")
 
 
-# A new main clause: a semicolon, or a comma or dash before a coordinating conjunction.
-_CLAUSE_BREAK = re.compile(r";|[,–—]\s+(?:and|but|so|ja|mutta|joten|sekä|och|men|så)\b", re.IGNORECASE)
-
-
 def _same_clause(text: str, a: Finding, b: Finding) -> bool:
     first, second = (a, b) if a.start <= b.start else (b, a)
     return second.start < first.end or not (_SENTENCE_BREAK.search(text, first.end, second.start)
-                                            or _CLAUSE_BREAK.search(text, first.end, second.start))
+                                            or MAIN_CLAUSE_BREAK.search(text, first.end, second.start))
 
 
 # A date, a time and a vague phrase load the deadline engine and the suggestion

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from deadlint.findings import Finding
 from deadlint.nlp import Chunk
+from deadlint.rules.clauses import MAIN_CLAUSE_BREAK
 
 _CACHE_KEY = "deadline-checks"
 
@@ -50,10 +51,11 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         clauses = _Clauses(text)
         reported_cue = context.index.cue_span(sentence, "reported_request")
         reported = clauses.around(*reported_cue) if reported_cue else (0, 0)
-        # The clause of someone else's announcement ("the city will close the street on
-        # Sunday 22 November from 12 to 18"): its dates are theirs, not promised by us.
+        # Someone else's announcement governs up to a new main clause ("According to their
+        # latest estimate, the repair will be completed by Sunday evening"): its dates are
+        # theirs, not promised by us.
         others_cue = context.index.cue_span(sentence, "not_ours")
-        others = clauses.around(*others_cue, _MAIN_CLAUSE_BREAK) if others_cue else (0, 0)
+        others = clauses.around(*others_cue, MAIN_CLAUSE_BREAK) if others_cue else (0, 0)
         base = chunk.offset + sentence.start_char
         # Dates sharing a clause share its reading: computed once, so a sentence of
         # thousands of dates costs linear time, not one sentence scan per date.
@@ -114,11 +116,6 @@ _CLAUSE_BREAK = re.compile(r"[,;–—]\s")
 # verb: "We received it on 18 November and your refund will be processed", "Leveransen
 # lämnade lagret tisdag 17.11 och kvitterades dagen efter".
 _CONJUNCTION_BREAK = re.compile(r"[,;–—]\s|\s(?:and|but|ja|mutta|och|men)\s")
-
-
-# Someone else's words govern up to a new main clause: in "According to their latest
-# estimate, the repair will be completed by Sunday evening" the date is theirs too.
-_MAIN_CLAUSE_BREAK = re.compile(r";\s|[,–—]\s+(?:and|but|so|ja|mutta|joten|sekä|och|men|så)\s")
 
 
 class _Clauses:

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from deadlint.cache import cache_file, read_json, write_json
 from deadlint.nlp import get_nlp
 from deadlint.rules import patterns as _patterns_module
+from deadlint.rules.clauses import COORDINATORS
 from deadlint.rules.matchers import AnchoredMatcher
 from deadlint.rules.model import PhraseData
 from deadlint.rules.patterns import (
@@ -56,9 +57,6 @@ ANY_RULE = "*"
 # claim and will keep you posted" no update time is given. (A question about the
 # customer's plans stays one question however long.)
 CLAUSE_CUES = frozenset({"reported_request", "exact_time", "past", "not_ours"})
-# A new main clause: a semicolon, or a comma or dash before a coordinating conjunction.
-_COORDINATORS = frozenset({"and", "but", "so", "or", "ja", "mutta", "joten", "tai", "sekä", "eli",
-                           "och", "men", "så", "eller"})
 # The compiler's own source (and the anchors' rules) are part of the cache key:
 # a changed compiler never reads old results.
 _COMPILER_DIGEST = hashlib.sha1(b"".join(Path(module.__file__).read_bytes()
@@ -341,7 +339,7 @@ def _clause_break_between(sentence, start: int, end: int) -> bool:
     for i in range(start, end):
         text = sentence[i].text
         if text == ";" or (text in (",", "–", "—") and i + 1 < len(sentence)
-                           and sentence[i + 1].lower_ in _COORDINATORS):
+                           and sentence[i + 1].lower_ in COORDINATORS):
             return True
     return False
 

@@ -1,0 +1,11 @@
+"""Where a new main clause begins, for the rules that read a sentence clause by clause."""
+
+from __future__ import annotations
+
+import re
+
+# Coordinating conjunctions: after a comma or dash they start a main clause of their own.
+COORDINATORS = frozenset({"and", "but", "so", "or", "ja", "mutta", "joten", "tai", "sekä", "eli",
+                          "och", "men", "så", "eller"})
+# The same in running text: a semicolon, or a comma or dash before a coordinator.
+MAIN_CLAUSE_BREAK = re.compile(rf";|[,–—]\s+(?:{'|'.join(sorted(COORDINATORS))})\b", re.IGNORECASE)
