@@ -627,8 +627,7 @@ PAST_SUFFIXES: dict[str, tuple[str, ...]] = {
 PAST_SUFFIX_EXCEPTIONS: dict[str, tuple[str, ...]] = {
     # Illatives of nouns in -ti ("sähköpostiin" = to the e-mail), not passive pasts.
     "fi": ("sähköpostiin", "postiin", "tekstiin", "projektiin", "budjettiin", "kontaktiin", "raporttiin",
-           "dokumenttiin", "konserttiin", "kommenttiin", "tuotteeseen", "asiakaspalveluun", "tikettiin",
-           "järjestelmään", "osoitteeseen", "kalenteriin", "liitteeseen"),
+           "dokumenttiin", "konserttiin", "kommenttiin", "tikettiin"),
     "sv": ("sade", "mercedes"),
     "en": ("need", "needed", "scheduled", "planned", "expected", "required", "based", "proposed",
            "detailed", "red", "bed", "feed", "speed", "seed", "indeed", "limited", "dedicated",

@@ -85,8 +85,9 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
             if key not in promise_memo:
                 promise_memo[key] = is_promise(text, chunk.lang, clauses=(text[slice(*clause)], text[slice(*short)]),
                                                ahead=key[2])
+            quoted = reported[0] <= expression.start < reported[1]
             promised = (expression.is_deadline or commits) and not (
-                reported[0] <= expression.start < reported[1] or others[0] <= expression.start < others[1]
+                quoted or others[0] <= expression.start < others[1]
                 or _owns_a_noun(text, expression, chunk.lang)) and promise_memo[key]
             if promised and not ahead and not expression.is_deadline:
                 # A date already past is a broken promise only if its own clause
@@ -94,7 +95,6 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                 if clause not in commits_memo:
                     commits_memo[clause] = _clause_commits(chunk, sentence, clause)
                 promised = commits_memo[clause]
-            quoted = reported[0] <= expression.start < reported[1]
             for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
                 if rule_id == "weekday-mismatch" and quoted:
                     continue  # "Kirjoitit toivovasi käyntiä maanantaina 24.11.": the customer's slip
