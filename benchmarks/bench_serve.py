@@ -11,7 +11,7 @@ Run it with the Python of the virtualenv where deadlint is installed. It
    warms it (one request per draft language, plus a few more);
 3. runs ``--clients`` threads that POST the drafts as JSON {"text": ...} to
    /check until ``--requests`` requests in all have been answered, each on a
-   new connection (the server speaks HTTP/1.0), timing each one end to end;
+   new connection, timing each one end to end;
    a client sends its next request as soon as it has its answer, or after a
    pause of ``--pause-ms`` on average, as people at their mail clients would.
    With ``--now`` each request carries that reference time, and the server
