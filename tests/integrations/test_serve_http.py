@@ -251,6 +251,19 @@ def test_a_connection_carries_requests_until_the_client_says_close(server):
     assert second.startswith(b"200 ") and b"Connection: close" in second and b'"findings": 0' in second
 
 
+def test_a_client_that_expects_100_continue_gets_it_before_sending_the_body(server):
+    body = json.dumps({"text": "We will fix it ASAP.", "now": NOW}).encode()
+    with socket.create_connection((server.hostname, server.port), timeout=30) as sock:
+        sock.sendall(f"POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     f"Content-Length: {len(body)}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n".encode())
+        assert sock.recv(65536) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        sock.sendall(body)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200 ") and b'"findings": 1' in answer
+
+
 def test_answers_under_load_are_byte_for_byte_those_of_an_in_process_check(server, tmp_path):
     """Corpus drafts sent at once, as text and as raw messages: each answer is exactly
     what the same check gives in this process, whichever checker and pipe it went through."""

@@ -57,6 +57,15 @@ class RequestHead:
         return urlsplit(self.target).path
 
     @property
+    def has_body(self) -> bool:
+        return self.headers.get("content-length", "0") != "0" or "transfer-encoding" in self.headers
+
+    @property
+    def expects_continue(self) -> bool:
+        """Whether the client waits for "100 Continue" before it sends the body (curl does, for large ones)."""
+        return self.version == "HTTP/1.1" and self.headers.get("expect", "").lower() == "100-continue"
+
+    @property
     def keep_alive(self) -> bool:
         """Whether the client will send another request on this connection."""
         connection = self.headers.get("connection", "").lower()
@@ -65,12 +74,13 @@ class RequestHead:
         return "close" not in connection
 
 
-def head_end(buffer: bytearray) -> tuple[int, int]:
-    """(where the head ends, where the body starts) in ``buffer``; (-1, -1) if it has not all arrived."""
-    end = buffer.find(b"\r\n\r\n")
+def head_end(buffer: bytearray, start: int = 0) -> tuple[int, int]:
+    """(where the head ends, where the body starts) in ``buffer``, searched from ``start``;
+    (-1, -1) if it has not all arrived."""
+    end = buffer.find(b"\r\n\r\n", start)
     if end >= 0:
         return end, end + 4
-    end = buffer.find(b"\n\n")  # bare line feeds, which some hand-written clients send
+    end = buffer.find(b"\n\n", start)  # bare line feeds, which some hand-written clients send
     return (end, end + 2) if end >= 0 else (-1, -1)
 
 

@@ -85,7 +85,10 @@ class CheckServer:
         next_sweep, cut_at = 0.0, None
         while True:
             for key, mask in self.selector.select(SWEEP_S):
-                key.data(mask)
+                try:
+                    key.data(mask)
+                except Exception:  # noqa: BLE001 - a bug met by one request must not end the service
+                    traceback.print_exc(file=sys.stderr)
             now = time.monotonic()
             if now >= next_sweep:
                 next_sweep = now + SWEEP_S
@@ -152,9 +155,10 @@ class _Connection:
         """Wait for a request; ``timing`` starts at the connection (None: at the request's first byte)."""
         self.timing = timing
         self.head: RequestHead | None = None
+        self.searched = 0  # how far the buffer is known to hold no end of the head
         self.body_size = 0
         self.refused: HTTPError | None = None  # a 413 whose body is being read and dropped
-        self.out = b""  # the answer's bytes not yet sent
+        self.out = memoryview(b"")  # the answer's bytes not yet sent
         self.keep_alive = False
         self.state = "read"  # then "check" (waiting for the checker), then "write"
         self.deadline = time.monotonic() + REQUEST_DEADLINE
@@ -237,17 +241,19 @@ class _Connection:
 
     def _take_head(self) -> bool:
         """Parse the head once it is whole and answer what needs no body; True if a body follows."""
-        end, body_start = head_end(self.buffer)
+        # Searched only where the end may be: a head trickled in byte by byte is not searched again and again.
+        end, body_start = head_end(self.buffer, self.searched)
         if end < 0:
             if len(self.buffer) > MAX_HEAD_BYTES:
                 raise HTTPError(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
                                 f"request line and header fields over {MAX_HEAD_BYTES} bytes")
+            self.searched = max(0, len(self.buffer) - 3)
             return False
         self.head = parse_head(bytes(self.buffer[:end]))
         del self.buffer[:body_start]
         self.timing.mark("read")  # the request line and headers; a /check marks it again after its body
         if route(self.head) == "/health":
-            self._answer(HTTPStatus.OK, health_body())
+            self._answer(HTTPStatus.OK, health_body(), close=self.head.has_body)
             return False
         try:
             self.body_size = check_body_size(self.head, self.server.max_bytes)
@@ -255,6 +261,11 @@ class _Connection:
             if not exc.discard:
                 raise
             self.refused, self.body_size = exc, exc.discard
+        if self.refused is None and self.head.expects_continue and len(self.buffer) < self.body_size:
+            try:
+                self.sock.send(b"HTTP/1.1 100 Continue\r\n\r\n")  # the answer before has left: there is room
+            except OSError:
+                pass  # without it the client sends the body after a second anyway
         return True
 
     def _checked(self, result: bytes | Exception) -> None:
@@ -275,8 +286,8 @@ class _Connection:
     def _answer(self, status: HTTPStatus, body: bytes, headers: dict | None = None, close: bool = False) -> None:
         self.status = status
         self.keep_alive = not close and not self.server.stopping and self.head is not None and self.head.keep_alive
-        self.out = answer_bytes(status, body, keep_alive=self.keep_alive, headers=headers,
-                                head_only=self.head is not None and self.head.method == "HEAD")
+        self.out = memoryview(answer_bytes(status, body, keep_alive=self.keep_alive, headers=headers,
+                                           head_only=self.head is not None and self.head.method == "HEAD"))
         self.state = "write"
         self.deadline = time.monotonic() + WRITE_DEADLINE
         self._send()
