@@ -43,6 +43,26 @@ def test_signal_finishes_the_request_in_flight_then_exits_0(tmp_path, sig):
         stop(process)
 
 
+def test_a_kept_alive_connection_does_not_hold_up_the_shutdown(tmp_path):
+    """A connection idle after its answer is closed at once on SIGTERM; only a request
+    on its way gets the grace period."""
+    from deadlint.integrations.serve_loop import SHUTDOWN_GRACE
+
+    process, url = spawn(tmp_path / "serve.log")
+    address = urlsplit(url)
+    try:
+        with socket.create_connection((address.hostname, address.port), timeout=30) as sock:
+            sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert b"Connection: keep-alive" in sock.recv(65536)
+            started = time.monotonic()
+            process.send_signal(signal.SIGTERM)
+            assert sock.recv(65536) == b""  # closed by the server
+            assert process.wait(30) == 0
+            assert time.monotonic() - started < SHUTDOWN_GRACE
+    finally:
+        stop(process)
+
+
 def test_idle_server_stops_at_once(tmp_path):
     process, _ = spawn(tmp_path / "serve.log")
     started = time.monotonic()

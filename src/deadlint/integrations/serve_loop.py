@@ -149,6 +149,7 @@ class _Connection:
         self.buffer = bytearray()  # bytes received and not yet taken
         self.events = 0  # what the selector watches for
         self.closed = False
+        self.answered = 0  # requests answered on this connection
         self._next_request(RequestTiming(time.perf_counter()))
 
     def _next_request(self, timing: RequestTiming | None) -> None:
@@ -167,7 +168,9 @@ class _Connection:
             self._take()
 
     def idle(self) -> bool:
-        return self.state == "read" and self.head is None and not self.buffer
+        """Kept alive after an answer, with no byte of another request yet (a new
+        connection's request may be on its way: it is not idle)."""
+        return self.state == "read" and self.head is None and not self.buffer and self.answered > 0
 
     def reading(self) -> bool:
         return self.state == "read"
@@ -305,6 +308,7 @@ class _Connection:
             self._watch(selectors.EVENT_WRITE)
             return
         self._log()
+        self.answered += 1
         if self.keep_alive:
             self._next_request(None)
         else:
@@ -322,7 +326,7 @@ class _Connection:
         """Enforce the deadline of the request being read or the answer being written."""
         if self.state == "check" or now < self.deadline:
             return
-        if self.state == "write" or self.idle():
+        if self.state == "write" or (self.head is None and not self.buffer):
             self.close()
         elif self.refused is not None:
             self._error(self.refused)

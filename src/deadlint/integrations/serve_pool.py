@@ -67,7 +67,6 @@ class Job:
     timing: RequestTiming
     done: Callable[[bytes | Exception], None]
     key: bytes | None = None  # in the answer cache
-    cancelled: bool = False  # its client is gone: not checked if not sent yet
 
 
 class _Checker:
@@ -85,18 +84,19 @@ class _Checker:
             pass
         self.sock.close()
 
-    def answers(self):
-        """(ok, value, seconds) for each whole answer received so far."""
-        buffer, start = self.received, 0
+    def answers(self) -> list[tuple[bool, bytes, float]]:
+        """(ok, value, seconds) for each whole answer received so far, taken from ``received``."""
+        buffer, start, found = self.received, 0, []
         while len(buffer) - start >= _LENGTH.size:
             (size,) = _LENGTH.unpack_from(buffer, start)
             end = start + _LENGTH.size + size
             if len(buffer) < end:
                 break
             ok, seconds = _ANSWER.unpack_from(buffer, start + _LENGTH.size)
-            yield ok, bytes(buffer[start + _LENGTH.size + _ANSWER.size:end]), seconds
+            found.append((ok, bytes(buffer[start + _LENGTH.size + _ANSWER.size:end]), seconds))
             start = end
         del buffer[:start]
+        return found
 
 
 class CheckPool:
@@ -113,19 +113,17 @@ class CheckPool:
         self._queue: deque[Job] = deque()
         self._checkers = [self._spawn() for _ in range(size)]
 
-    def submit(self, request: CheckRequest, timing: RequestTiming, done: Callable[[bytes | Exception], None]) -> Job | None:
-        """Check ``request``; ``done`` gets the answer later (the Job returned, to cancel it),
-        or at once if the cache has it (None returned)."""
+    def submit(self, request: CheckRequest, timing: RequestTiming, done: Callable[[bytes | Exception], None]) -> None:
+        """Check ``request``; ``done`` gets the JSON answer, or the exception saying why there is
+        none, later (at once if the cache has it)."""
         encoded = pickle.dumps(request, pickle.HIGHEST_PROTOCOL)
         key = self.cache.key(request, encoded) if self.cache else None
         if key is not None and (cached := self.cache.get(key)) is not None:
             timing.cache_hit = True
-            done(cached)
-            return None
-        job = Job(encoded, time.monotonic() + self.time_limit, timing, done, key)
-        self._queue.append(job)
+            done(cached)  # in the caller's own frame: its errors are its own
+            return
+        self._queue.append(Job(encoded, time.monotonic() + self.time_limit, timing, done, key))
         self._dispatch()
-        return job
 
     def busy(self) -> bool:
         return bool(self._queue) or any(checker.in_flight for checker in self._checkers)
@@ -135,9 +133,6 @@ class CheckPool:
         batches: dict[_Checker, list[bytes]] = {}
         while self._queue:
             job = self._queue[0]
-            if job.cancelled:
-                self._queue.popleft()
-                continue
             checker = min(self._checkers, key=lambda c: len(c.in_flight))
             if checker.in_flight and (len(checker.in_flight) >= PIPELINE_DEPTH
                                       or len(job.request) > PIPELINE_MAX_BYTES):
@@ -168,7 +163,7 @@ class CheckPool:
             job.timing.mark("check")
             if ok and job.key is not None:
                 self.cache.put(job.key, value)
-            job.done(value if ok else RuntimeError(f"the checker failed:\n{value.decode()}"))
+            _deliver(job, value if ok else RuntimeError(f"the checker failed:\n{value.decode()}"))
         self._dispatch()
 
     def sweep(self) -> None:
@@ -179,8 +174,7 @@ class CheckPool:
                 self._replace(checker, CheckTimeout(self.over_limit("the check did not finish")))
         while self._queue and self._queue[0].deadline <= now:  # deadlines grow along the queue
             job = self._queue.popleft()
-            if not job.cancelled:
-                job.done(CheckTimeout(self.over_limit("every checker stayed busy")))
+            _deliver(job, CheckTimeout(self.over_limit("every checker stayed busy")))
         self._dispatch()
 
     def over_limit(self, what: str) -> str:
@@ -193,13 +187,13 @@ class CheckPool:
         checker.kill()
         self._checkers[self._checkers.index(checker)] = self._spawn()
         if checker.in_flight:
-            checker.in_flight.popleft().done(error)
+            _deliver(checker.in_flight.popleft(), error)
         now = time.monotonic()
         for job in reversed(checker.in_flight):
             if now < job.deadline:
                 self._queue.appendleft(job)
             else:  # its client has had its 503; checked now, it would only cost the new checker its life
-                job.done(CheckTimeout(self.over_limit("the check did not finish")))
+                _deliver(job, CheckTimeout(self.over_limit("the check did not finish")))
         self._dispatch()
 
     def close(self) -> None:
@@ -215,6 +209,14 @@ class CheckPool:
         checker = _Checker(int(message), socket.socket(fileno=fds[0]))
         self.selector.register(checker.sock, selectors.EVENT_READ, lambda _mask: self.on_answer(checker))
         return checker
+
+
+def _deliver(job: Job, result: bytes | Exception) -> None:
+    """``job.done(result)``; a bug there is logged, and the pool goes on with its other jobs."""
+    try:
+        job.done(result)
+    except Exception:  # noqa: BLE001
+        traceback.print_exc(file=sys.stderr)
 
 
 def _start_zygote(checker) -> socket.socket:
