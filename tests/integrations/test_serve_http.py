@@ -311,6 +311,11 @@ def test_unparsable_request_lines_get_a_status_line(server, line):
     assert answer.startswith(b"HTTP/1.1 ") and b"Content-Type: application/json" in answer
 
 
+def test_a_head_with_bare_line_feeds_is_understood(server):
+    answer = raw_exchange(server, b"GET /health HTTP/1.0\nHost: x\n\n")
+    assert answer.startswith(b"HTTP/1.1 200 ") and b'"status": "ok"' in answer
+
+
 # --- hostile requests: 400, never a 500 with a traceback --------------------------------------------
 
 @pytest.mark.parametrize("body,problem", [
