@@ -11,7 +11,8 @@ Run it with the Python of the virtualenv where deadlint is installed. It
    warms it (one request per draft language, plus a few more);
 3. runs ``--clients`` threads that POST the drafts as JSON {"text": ...} to
    /check until ``--requests`` requests in all have been answered, each on a
-   new connection (the server speaks HTTP/1.0), timing each one end to end;
+   new connection (with ``--keep-alive``, on one connection each client keeps
+   open, as a browser-based add-in does), timing each one end to end;
    a client sends its next request as soon as it has its answer, or after a
    pause of ``--pause-ms`` on average, as people at their mail clients would.
    With ``--now`` each request carries that reference time, and the server
@@ -64,15 +65,21 @@ def make_drafts(script: Path, out: Path, count: int) -> list[str]:
     return [path.read_text(encoding="utf-8") for path in sorted(out.glob("*.txt"))]
 
 
-def post(host: str, port: int, body: bytes) -> int:
-    conn = http.client.HTTPConnection(host, port, timeout=30)
+def post(host: str, port: int, body: bytes, conn: http.client.HTTPConnection | None = None) -> int:
+    """POST ``body`` to /check on a new connection, or on ``conn``, which stays open."""
+    own = conn is None
+    conn = conn or http.client.HTTPConnection(host, port, timeout=30)
     try:
         conn.request("POST", "/check", body=body, headers={"Content-Type": "application/json"})
         response = conn.getresponse()
         response.read()
         return response.status
+    except OSError:
+        conn.close()  # reconnects on the next request
+        raise
     finally:
-        conn.close()
+        if own:
+            conn.close()
 
 
 def percentile(sorted_values: list[float], q: float) -> float:
@@ -130,9 +137,10 @@ def own_cpu_seconds() -> float:
 
 
 def run_clients(host: str, port: int, bodies: list[bytes], clients: int, total: int,
-                pause_s: float = 0.0) -> tuple[list[float], float, list]:
+                pause_s: float = 0.0, keep_alive: bool = False) -> tuple[list[float], float, list]:
     """Each client sends a request, waits for its answer, pauses (``pause_s`` on
-    average, exponentially distributed, seeded) and sends the next."""
+    average, exponentially distributed, seeded) and sends the next, on a new
+    connection or (``keep_alive``) on the one it keeps open."""
     tickets = itertools.count()  # each client takes the next request number until `total`
     latencies: list[float] = []
     failures: list = []
@@ -140,12 +148,13 @@ def run_clients(host: str, port: int, bodies: list[bytes], clients: int, total: 
 
     def client(seed: int) -> None:
         pauses = random.Random(seed)
+        conn = http.client.HTTPConnection(host, port, timeout=30) if keep_alive else None
         while (n := next(tickets)) < total:
             if pause_s:
                 time.sleep(pauses.expovariate(1 / pause_s))
             started = time.perf_counter()
             try:
-                status = post(host, port, bodies[n % len(bodies)])
+                status = post(host, port, bodies[n % len(bodies)], conn)
             except OSError as exc:
                 status = repr(exc)
             elapsed = time.perf_counter() - started
@@ -153,6 +162,8 @@ def run_clients(host: str, port: int, bodies: list[bytes], clients: int, total: 
                 latencies.append(elapsed)
                 if status != 200:
                     failures.append(status)
+        if conn is not None:
+            conn.close()
 
     threads = [threading.Thread(target=client, args=(seed,)) for seed in range(clients)]
     started = time.perf_counter()
@@ -173,6 +184,8 @@ def main() -> int:
     parser.add_argument("--workers", type=int, help="checker processes (deadlint serve --workers)")
     parser.add_argument("--pause-ms", type=float, default=0.0,
                         help="mean pause of a client between an answer and its next request (default: none)")
+    parser.add_argument("--keep-alive", action="store_true",
+                        help="each client keeps one connection open (default: a new connection per request)")
     parser.add_argument("--corpus-script", type=Path, default=DEFAULT_CORPUS_SCRIPT)
     parser.add_argument("--max-p95-ms", type=float, help="fail if p95 is above this")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -193,7 +206,7 @@ def main() -> int:
             server_before, client_before, machine_before = (cpu_seconds(process.pid), own_cpu_seconds(),
                                                             machine_cpu_seconds())
             latencies, wall, failures = run_clients(address.hostname, address.port, bodies, args.clients,
-                                                    args.requests, args.pause_ms / 1000)
+                                                    args.requests, args.pause_ms / 1000, args.keep_alive)
             server_after, client_after, machine_after = (cpu_seconds(process.pid), own_cpu_seconds(),
                                                          machine_cpu_seconds())
         finally:
@@ -210,6 +223,7 @@ def main() -> int:
     figures = {
         "clients": args.clients,
         "pause_ms": args.pause_ms,
+        "keep_alive": args.keep_alive,
         "requests": len(ms),
         "failures": len(failures),
         "p50_ms": round(percentile(ms, 50), 2),
@@ -239,7 +253,8 @@ def main() -> int:
     else:
         print(f"deadlint serve, {figures['clients']} clients, {figures['requests']} requests of "
               f"{figures['drafts']} distinct drafts ({figures['mean_draft_bytes']} bytes on average), "
-              f"{'now ' + args.now if args.now else 'no now'}, pauses of {args.pause_ms:g} ms on average; "
+              f"{'now ' + args.now if args.now else 'no now'}, pauses of {args.pause_ms:g} ms on average, "
+              f"{'one connection per client' if args.keep_alive else 'a new connection per request'}; "
               f"{figures['machine']}")
         print(f"  p50 {figures['p50_ms']} ms   p95 {figures['p95_ms']} ms   p99 {figures['p99_ms']} ms   "
               f"max {figures['max_ms']} ms")

@@ -192,10 +192,10 @@ def test_unsupported_media_type_is_415(server):
 
 def test_missing_length_is_411(server):
     answer = raw_exchange(server, b"POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\r\n")
-    assert answer.startswith(b"HTTP/1.0 411 ")
+    assert answer.startswith(b"HTTP/1.1 411 ")
     answer = raw_exchange(server, b"POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                                   b"Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n")
-    assert answer.startswith(b"HTTP/1.0 411 ")
+    assert answer.startswith(b"HTTP/1.1 411 ")
 
 
 def test_over_the_limit_is_413(server):
@@ -206,7 +206,7 @@ def test_over_the_limit_is_413(server):
 def test_malformed_request_line_is_json_not_html(server):
     answer = raw_exchange(server, b"GET /health HTTP/1.x\r\n\r\n")
     head, _, body = answer.partition(b"\r\n\r\n")
-    assert head.startswith(b"HTTP/1.0 400 ")
+    assert head.startswith(b"HTTP/1.1 400 ")
     assert "error" in json.loads(body)
 
 
@@ -214,7 +214,7 @@ def test_no_traceback_reaches_the_client(server):
     # A negative length used to be a classic crash of hand-written handlers.
     answer = raw_exchange(server, b"POST /check HTTP/1.1\r\nContent-Type: application/json\r\n"
                                   b"Content-Length: -4\r\n\r\n")
-    assert answer.startswith(b"HTTP/1.0 400 ") and b"Traceback" not in answer
+    assert answer.startswith(b"HTTP/1.1 400 ") and b"Traceback" not in answer
 
 
 def test_concurrent_clients_all_get_their_own_answer(server):
@@ -231,6 +231,37 @@ def test_concurrent_clients_all_get_their_own_answer(server):
         thread.join(60)
     assert all(results[i][0] == 200 for i in texts)
     assert {i for i in texts if results[i][2]["findings"]} == {i for i in texts if i % 2}
+
+
+def test_a_connection_carries_requests_until_the_client_says_close(server):
+    """HTTP/1.1 keep-alive: two requests sent at once on one connection get two answers
+    in order, and the connection closes after the one that asked for it."""
+    def check(text: str, connection: str) -> bytes:
+        body = json.dumps({"text": text, "now": NOW}).encode()
+        return (f"POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {len(body)}\r\nConnection: {connection}\r\n\r\n").encode() + body
+
+    with socket.create_connection((server.hostname, server.port), timeout=30) as sock:
+        sock.sendall(check("We will fix it ASAP.", "keep-alive") + check("The invoice is attached.", "close"))
+        answers = b""
+        while chunk := sock.recv(65536):
+            answers += chunk
+    first, second = answers.split(b"HTTP/1.1 ")[1:]
+    assert first.startswith(b"200 ") and b"Connection: keep-alive" in first and b'"findings": 1' in first
+    assert second.startswith(b"200 ") and b"Connection: close" in second and b'"findings": 0' in second
+
+
+def test_a_client_that_expects_100_continue_gets_it_before_sending_the_body(server):
+    body = json.dumps({"text": "We will fix it ASAP.", "now": NOW}).encode()
+    with socket.create_connection((server.hostname, server.port), timeout=30) as sock:
+        sock.sendall(f"POST /check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     f"Content-Length: {len(body)}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n".encode())
+        assert sock.recv(65536) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        sock.sendall(body)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 200 ") and b'"findings": 1' in answer
 
 
 def test_answers_under_load_are_byte_for_byte_those_of_an_in_process_check(server, tmp_path):
@@ -277,7 +308,12 @@ def test_non_loopback_host_is_refused_without_allow_remote():
 @pytest.mark.parametrize("line", [b"GET /health HTTP/2.0", b"GET / HTTP/1.1 extra", b"GET /health"])
 def test_unparsable_request_lines_get_a_status_line(server, line):
     answer = raw_exchange(server, line + b"\r\n\r\n")
-    assert answer.startswith(b"HTTP/1.0 ") and b"Content-Type: application/json" in answer
+    assert answer.startswith(b"HTTP/1.1 ") and b"Content-Type: application/json" in answer
+
+
+def test_a_head_with_bare_line_feeds_is_understood(server):
+    answer = raw_exchange(server, b"GET /health HTTP/1.0\nHost: x\n\n")
+    assert answer.startswith(b"HTTP/1.1 200 ") and b'"status": "ok"' in answer
 
 
 # --- hostile requests: 400, never a 500 with a traceback --------------------------------------------

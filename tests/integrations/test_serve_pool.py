@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
-import threading
+import selectors
 import time
 from urllib.parse import urlsplit
 
@@ -13,6 +13,7 @@ import pytest
 from deadlint.integrations.serve_launch import spawn, stop
 from deadlint.integrations.serve_pool import CheckPool, CheckTimeout
 from deadlint.integrations.serve_request import CheckRequest
+from deadlint.integrations.serve_timing import RequestTiming
 from deadlint.report import Report
 
 
@@ -28,26 +29,37 @@ class SlowChecker:
 
 @pytest.fixture
 def pool():
-    pool = CheckPool(SlowChecker(), size=2, time_limit=2.0)
+    pool = CheckPool(SlowChecker(), 2, selectors.DefaultSelector(), time_limit=2.0)
     yield pool
     pool.close()
 
 
-def _timed(pool, seconds: float) -> float:
+def run(pool: CheckPool, schedule: dict[str, tuple[float, float]], limit: float = 30) -> dict:
+    """Send each named check (``(at, seconds)``: a check of ``seconds`` sent ``at`` seconds
+    from now) and drive the pool as the server's event loop does until all are answered:
+    the seconds each waited for its answer, or "cut" for a 503."""
+    results = {}
     started = time.monotonic()
-    pool.answer(CheckRequest(text=str(seconds)))
-    return time.monotonic() - started
+    pending = sorted(schedule.items(), key=lambda item: item[1][0])
+
+    def sent(name: str):
+        submitted = time.monotonic()
+        return lambda result: results.__setitem__(
+            name, "cut" if isinstance(result, CheckTimeout) else time.monotonic() - submitted)
+
+    while len(results) < len(schedule) and time.monotonic() - started < limit:
+        while pending and pending[0][1][0] <= time.monotonic() - started:
+            name, (_, seconds) = pending.pop(0)
+            pool.submit(CheckRequest(text=str(seconds)), RequestTiming(time.perf_counter()), sent(name))
+        for key, mask in pool.selector.select(0.02):
+            key.data(mask)
+        pool.sweep()
+    return results
 
 
 def _two_at_once(pool) -> float:
     """Wall time of two 0.8 s checks sent together (1.6 s one after the other)."""
-    threads = [threading.Thread(target=_timed, args=(pool, 0.8)) for _ in range(2)]
-    started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return time.monotonic() - started
+    return max(run(pool, {"a": (0, 0.8), "b": (0, 0.8)}).values())
 
 
 def test_checks_run_in_parallel(pool):
@@ -55,37 +67,20 @@ def test_checks_run_in_parallel(pool):
 
 
 def test_a_check_over_the_time_limit_is_cut_and_holds_up_no_one(pool):
-    slow = threading.Thread(target=lambda: pytest.raises(CheckTimeout, _timed, pool, 60))
     started = time.monotonic()
-    slow.start()
-    time.sleep(0.2)
-    assert _timed(pool, 0) < 1.0  # the other checker answers meanwhile
-    slow.join()
+    results = run(pool, {"slow": (0, 60), "quick": (0.2, 0)})
+    assert results["slow"] == "cut"
+    assert results["quick"] < 1.0  # the other checker answers meanwhile
     assert time.monotonic() - started < 10
-    _two_at_once(pool)  # the replacement may still be starting: its first check waits for it
     assert _two_at_once(pool) < 1.5  # the killed checker was replaced
 
 
 def test_a_request_waiting_behind_a_check_that_is_cut_goes_to_the_new_checker():
-    """One checker: while it checks A, B and C queue; when A is answered both go into its pipe,
-    B hangs and is cut at its deadline, and C, not started, is checked by the replacement."""
-    pool = CheckPool(SlowChecker(), size=1, time_limit=3.0)
-    results = {}
-
-    def send(name: str, seconds: float) -> None:
-        try:
-            results[name] = _timed(pool, seconds)
-        except CheckTimeout:
-            results[name] = "cut"
-
+    """One checker: while it checks A, B and C queue; B goes into its pipe behind A,
+    hangs and is cut at its deadline, and C, not started, is checked by the replacement."""
+    pool = CheckPool(SlowChecker(), 1, selectors.DefaultSelector(), time_limit=3.0)
     try:
-        threads = {name: threading.Thread(target=send, args=(name, seconds))
-                   for name, seconds in (("A", 1.0), ("B", 60), ("C", 0))}
-        for name, delay in (("A", 0.1), ("B", 0.7), ("C", 0)):
-            threads[name].start()
-            time.sleep(delay)
-        for thread in threads.values():
-            thread.join()
+        results = run(pool, {"A": (0, 1.0), "B": (0.1, 60), "C": (0.8, 0)})
     finally:
         pool.close()
     assert results["A"] < 2.0 and results["B"] == "cut"

@@ -33,12 +33,32 @@ def test_signal_finishes_the_request_in_flight_then_exits_0(tmp_path, sig):
             answer += chunk
         sock.close()
         head, _, payload = answer.partition(b"\r\n\r\n")
-        assert head.startswith(b"HTTP/1.0 200 ")
+        assert head.startswith(b"HTTP/1.1 200 ")
         assert json.loads(payload)["summary"]["findings"] == 1
         assert process.wait(30) == 0
         assert "stopped" in (tmp_path / "serve.log").read_text()
         with pytest.raises(ConnectionRefusedError):
             socket.create_connection((address.hostname, address.port), timeout=5).close()
+    finally:
+        stop(process)
+
+
+def test_a_kept_alive_connection_does_not_hold_up_the_shutdown(tmp_path):
+    """A connection idle after its answer is closed at once on SIGTERM; only a request
+    on its way gets the grace period."""
+    from deadlint.integrations.serve_loop import SHUTDOWN_GRACE
+
+    process, url = spawn(tmp_path / "serve.log")
+    address = urlsplit(url)
+    try:
+        with socket.create_connection((address.hostname, address.port), timeout=30) as sock:
+            sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert b"Connection: keep-alive" in sock.recv(65536)
+            started = time.monotonic()
+            process.send_signal(signal.SIGTERM)
+            assert sock.recv(65536) == b""  # closed by the server
+            assert process.wait(30) == 0
+            assert time.monotonic() - started < SHUTDOWN_GRACE
     finally:
         stop(process)
 
@@ -113,9 +133,9 @@ def test_slow_and_short_requests_are_cut_off_at_the_deadline(tmp_path):
         short_answer = read_answer(short)
         slow_answer = read_answer(slow)
         elapsed = time.monotonic() - started
-        assert short_answer.startswith(b"HTTP/1.0 408 "), short_answer
+        assert short_answer.startswith(b"HTTP/1.1 408 "), short_answer
         assert b"not received within 15 s" in short_answer
-        assert slow_answer.startswith(b"HTTP/1.0 408 ") or slow_answer == b"", slow_answer
+        assert slow_answer.startswith(b"HTTP/1.1 408 ") or slow_answer == b"", slow_answer
         assert elapsed < 25
         assert "Traceback" not in (tmp_path / "serve.log").read_text()
     finally:
@@ -124,7 +144,7 @@ def test_slow_and_short_requests_are_cut_off_at_the_deadline(tmp_path):
 
 
 def test_connections_over_the_bound_get_503_at_once(tmp_path):
-    from deadlint.integrations.serve_http import MAX_CONNECTIONS
+    from deadlint.integrations.serve_loop import MAX_CONNECTIONS
 
     process, url = spawn(tmp_path / "serve.log")
     address = urlsplit(url)
@@ -136,13 +156,13 @@ def test_connections_over_the_bound_get_503_at_once(tmp_path):
         with socket.create_connection((address.hostname, address.port), timeout=5) as extra:
             extra.sendall(b"GET /health HTTP/1.0\r\n\r\n")
             answer = read_answer(extra)
-        assert answer.startswith(b"HTTP/1.0 503 "), answer
+        assert answer.startswith(b"HTTP/1.1 503 "), answer
         for sock in idle:
             sock.close()
         time.sleep(0.5)
         with socket.create_connection((address.hostname, address.port), timeout=10) as again:
             again.sendall(b"GET /health HTTP/1.0\r\n\r\n")
-            assert read_answer(again).startswith(b"HTTP/1.0 200 ")
+            assert read_answer(again).startswith(b"HTTP/1.1 200 ")
     finally:
         for sock in idle:
             sock.close()
@@ -152,7 +172,7 @@ def test_connections_over_the_bound_get_503_at_once(tmp_path):
 def test_allow_remote_warns_that_there_is_no_authentication(capsys):
     from deadlint.integrations.serve import make_server
 
-    server = make_server("0.0.0.0", 0, None, allow_remote=True)
+    server = make_server("0.0.0.0", 0, allow_remote=True)
     server.server_close()
     assert capsys.readouterr().err == (
         "deadlint serve: warning: listening on 0.0.0.0, which is not a loopback address, and the service has no "

@@ -1,8 +1,10 @@
 """``deadlint serve``: a local HTTP JSON service for mail-client add-ins.
 
 POST /check with a raw message (message/rfc822, application/octet-stream) or
-JSON {"text"|"raw", "language", "now", "kind"}; GET /health. The request
-handling is in ``serve_http``; this module binds, warms up and shuts down.
+JSON {"text"|"raw", "language", "now", "kind"}; GET /health. The requests are
+parsed in ``serve_http``, served by the event loop in ``serve_loop`` and
+checked on the processes of ``serve_pool``; this module binds, warms up and
+shuts down.
 """
 
 from __future__ import annotations
@@ -11,14 +13,14 @@ import ipaddress
 import signal
 import socket
 import sys
-import threading
 from pathlib import Path
 
 import click
 
 from deadlint.findings import SEVERITIES
 from deadlint.integrations.serve_cache import DEFAULT_CACHE_MB
-from deadlint.integrations.serve_http import DEFAULT_MAX_BYTES, CheckServer
+from deadlint.integrations.serve_http import DEFAULT_MAX_BYTES
+from deadlint.integrations.serve_loop import CheckServer
 from deadlint.integrations.serve_pool import DEFAULT_TIME_LIMIT_S
 
 DEFAULT_PORT = 8787
@@ -35,7 +37,7 @@ def is_loopback(addresses: list[str]) -> bool:
     return all(ipaddress.ip_address(address.split("%")[0]).is_loopback for address in addresses)
 
 
-def make_server(host: str, port: int, checker, *, allow_remote: bool = False,
+def make_server(host: str, port: int, *, allow_remote: bool = False,
                 max_bytes: int = DEFAULT_MAX_BYTES, log_requests: bool = False,
                 log_timings: bool = False) -> CheckServer:
     try:
@@ -50,25 +52,17 @@ def make_server(host: str, port: int, checker, *, allow_remote: bool = False,
                                      "(anyone who can reach it can read what it is sent)", param_hint="--host")
         click.echo(f"deadlint serve: warning: listening on {host}, which is not a loopback address, and the "
                    "service has no authentication: anyone who can reach it can send it drafts", err=True)
-    return CheckServer(address[:2], checker, max_bytes=max_bytes, log_requests=log_requests,
-                       log_timings=log_timings, family=family)
+    return CheckServer(address[:2], family=family, max_bytes=max_bytes, log_requests=log_requests,
+                       log_timings=log_timings)
 
 
 def serve_until_signalled(server: CheckServer) -> None:
     """Serve until SIGTERM or SIGINT, then stop accepting, let the requests in
-    flight finish (server_close joins their threads) and return."""
-    stop = threading.Event()
-    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)}
-    # serve_forever runs in a thread because shutdown() must be called from
-    # another thread than the loop's, and signal handlers run in the main one.
-    loop = threading.Thread(target=server.serve_forever, name="deadlint-serve", daemon=True)
-    loop.start()
+    flight finish and return."""
+    previous = {sig: signal.signal(sig, lambda *_: server.stop()) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        while not stop.wait(0.5) and loop.is_alive():
-            pass
+        server.serve()
     finally:
-        server.shutdown()
-        server.server_close()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
 
@@ -100,15 +94,14 @@ def command(host, port, allow_remote, max_bytes, config, min_severity, log_reque
 
     try:
         # Bind first: a bad --host or a taken port fails before the slow warm-up.
-        server = make_server(host, port, None, allow_remote=allow_remote, max_bytes=max_bytes,
+        server = make_server(host, port, allow_remote=allow_remote, max_bytes=max_bytes,
                              log_requests=log_requests, log_timings=log_timings)
     except OSError as exc:
         click.echo(f"deadlint: error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
         sys.exit(2)
     checker = load_checker(config, min_severity)
     cache = AnswerCache(checker_identity(checker), int(cache_mb * 1024 * 1024)) if cache_mb else None
-    # Before serve_until_signalled starts any thread: the pool forks its zygote here.
-    server.checker = CheckPool(checker, workers or default_jobs(), time_limit, cache)
+    server.pool = CheckPool(checker, workers or default_jobs(), server.selector, time_limit, cache)
     bound_host, bound_port = server.server_address[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     # Tests and scripts wait for this line; with --port 0 it is the only way to learn the port.
@@ -116,5 +109,6 @@ def command(host, port, allow_remote, max_bytes, config, min_severity, log_reque
     try:
         serve_until_signalled(server)
     finally:
-        server.checker.close()
+        server.pool.close()
+        server.server_close()
     click.echo("deadlint serve: stopped", err=True)

@@ -5,41 +5,40 @@ checker is forked from a process that has already loaded everything, so a
 new one is ready at once. Checking is CPU-bound Python under the GIL, so
 threads could not check two drafts at once; processes can, one per core.
 
-The serve process is threaded, and forking a threaded process is unsafe, so
-it forks one helper before any thread starts, a *zygote*, and the zygote
-forks the checkers: at start, and again whenever one is killed because a
-request ran over its time limit (a 1 MB draft must not hold a checker, and
-every client queued behind it, for seconds).
+The checkers are forked by a helper forked at start, a *zygote*, which
+keeps nothing but the warm linter: at start, and again whenever one is
+killed because a request ran over its time limit (a 1 MB draft must not hold
+a checker, and every client queued behind it, for seconds).
 
-Each checker has a feeder thread in the serve process that takes requests
-from one shared queue. While no other checker waits for work, a feeder sends
-its checker the next request before the current one is answered (at most
-PIPELINE_DEPTH in its pipe): a checker never sits idle while the serve
-process, busy with other connections, gets round to reading its answer and
-sending the next draft. The price: a request queued behind a check that
-turns out slow waits for it even if another checker frees up meanwhile (one
-request per checker at most, and a check is cut at its time limit).
-Requests and answers cross the pipe as bytes, the answer already encoded as
-JSON by the checker, so the serve process neither builds nor walks the
-findings.
+The pool has no thread of its own: the serve process's event loop
+(``serve_loop``) watches the checkers' sockets in its selector and calls
+``on_answer`` when one is readable and ``sweep`` now and then for the
+deadlines. Requests wait in one queue, first come first served; an idle
+checker gets the next one, and when none is idle a checker already checking
+gets one more to wait in its pipe (at most PIPELINE_DEPTH in all), so it never
+sits idle while the serve process, busy with other connections, gets round to
+reading its answer and sending the next draft. The price: a request queued
+behind a check that turns out slow waits for it even if another checker frees
+up meanwhile (one request per checker at most, and a check is cut at its time
+limit). Requests and answers cross the socket as length-prefixed frames, the
+answer already encoded as JSON by the checker, so the serve process neither
+builds nor walks the findings; drafts queued for one checker leave in one send.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
-import queue
+import selectors
 import signal
 import socket
+import struct
 import sys
-import threading
 import time
 import traceback
 from collections import deque
-from concurrent.futures import Future
-from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
+from dataclasses import dataclass
+from typing import Callable
 
 from deadlint.integrations.serve_cache import AnswerCache
 from deadlint.integrations.serve_request import CheckRequest, answer, json_bytes
@@ -47,186 +46,177 @@ from deadlint.integrations.serve_timing import RequestTiming
 
 DEFAULT_TIME_LIMIT_S = 10.0
 PIPELINE_DEPTH = 2  # requests in a checker's pipe: the one it checks and the next
-# A request waits in a checker's pipe only if it fits in the pipe's buffer (a socket
-# pair's holds 200 KB and more): sending it then never blocks the feeder, which must
+# A request waits in a checker's pipe only if it fits in the socket's buffer (a socket
+# pair's holds 200 KB and more): sending it then never blocks the event loop, which must
 # stay free to cut the check before it at its deadline.
 PIPELINE_MAX_BYTES = 64 * 1024
+_LENGTH = struct.Struct("!I")  # before every frame: its length
+_ANSWER = struct.Struct("!?d")  # before an answer: whether it is one (else a traceback), the check's seconds
 
 
 class CheckTimeout(Exception):
     """A request that could not be answered within the time limit."""
 
 
-class _Checker:
-    """The serve process's handle on one worker process."""
+@dataclass(eq=False)
+class Job:
+    """One request for a checker; ``done`` gets the JSON answer, or the exception saying why not."""
 
-    def __init__(self, pid: int, conn: Connection):
-        self.pid, self.conn = pid, conn
+    request: bytes  # a pickled CheckRequest
+    deadline: float  # on time.monotonic()
+    timing: RequestTiming
+    done: Callable[[bytes | Exception], None]
+    key: bytes | None = None  # in the answer cache
+
+
+class _Checker:
+    """The serve process's end of one worker process."""
+
+    def __init__(self, pid: int, sock: socket.socket):
+        self.pid, self.sock = pid, sock
+        self.in_flight: deque[Job] = deque()  # sent, oldest (the one it checks) first
+        self.received = bytearray()  # answers' bytes not yet taken
 
     def kill(self) -> None:
         try:
             os.kill(self.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        self.conn.close()
+        self.sock.close()
 
-
-@dataclass
-class _Job:
-    request: bytes  # a pickled CheckRequest
-    deadline: float  # on time.monotonic()
-    timing: RequestTiming
-    future: Future = field(default_factory=Future)  # of (status, JSON answer or traceback)
+    def answers(self) -> list[tuple[bool, bytes, float]]:
+        """(ok, value, seconds) for each whole answer received so far, taken from ``received``."""
+        buffer, start, found = self.received, 0, []
+        while len(buffer) - start >= _LENGTH.size:
+            (size,) = _LENGTH.unpack_from(buffer, start)
+            end = start + _LENGTH.size + size
+            if len(buffer) < end:
+                break
+            ok, seconds = _ANSWER.unpack_from(buffer, start + _LENGTH.size)
+            found.append((ok, bytes(buffer[start + _LENGTH.size + _ANSWER.size:end]), seconds))
+            start = end
+        del buffer[:start]
+        return found
 
 
 class CheckPool:
-    """``answer(request)`` on the first free checker, within ``time_limit`` seconds in all."""
+    """Checks on ``size`` checker processes, each request within ``time_limit`` seconds in all,
+    driven by the event loop that owns ``selector``."""
 
-    def __init__(self, checker, size: int, time_limit: float = DEFAULT_TIME_LIMIT_S,
-                 cache: AnswerCache | None = None):
+    def __init__(self, checker, size: int, selector: selectors.BaseSelector,
+                 time_limit: float = DEFAULT_TIME_LIMIT_S, cache: AnswerCache | None = None):
         self.time_limit = time_limit
         self.problems = checker.problems
         self.cache = cache
+        self.selector = selector
         self._zygote = _start_zygote(checker)
-        self._spawn_lock = threading.Lock()  # one conversation with the zygote at a time
-        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()  # None: the pool is closing
-        self._waiting = 0  # feeders waiting for a job
-        self._waiting_lock = threading.Lock()
-        self._feeders = [_Feeder(self, self.spawn()) for _ in range(size)]
-        for feeder in self._feeders:
-            feeder.start()
+        self._queue: deque[Job] = deque()
+        self._checkers = [self._spawn() for _ in range(size)]
 
-    def answer(self, request: CheckRequest, timing: RequestTiming | None = None) -> bytes:
-        """The answer to ``request``, as JSON; ``timing`` gets its queue, check and worker times."""
-        timing = timing or RequestTiming(time.perf_counter())
+    def submit(self, request: CheckRequest, timing: RequestTiming, done: Callable[[bytes | Exception], None]) -> None:
+        """Check ``request``; ``done`` gets the JSON answer, or the exception saying why there is
+        none, later (at once if the cache has it)."""
         encoded = pickle.dumps(request, pickle.HIGHEST_PROTOCOL)
         key = self.cache.key(request, encoded) if self.cache else None
         if key is not None and (cached := self.cache.get(key)) is not None:
             timing.cache_hit = True
-            return cached
-        value = self._check(_Job(encoded, time.monotonic() + self.time_limit, timing))
-        if key is not None:
-            self.cache.put(key, value)
-        return value
+            done(cached)  # in the caller's own frame: its errors are its own
+            return
+        self._queue.append(Job(encoded, time.monotonic() + self.time_limit, timing, done, key))
+        self._dispatch()
 
-    def _check(self, job: _Job) -> bytes:
-        self._jobs.put(job)
+    def busy(self) -> bool:
+        return bool(self._queue) or any(checker.in_flight for checker in self._checkers)
+
+    def _dispatch(self) -> None:
+        """Send queued jobs: to idle checkers first, then one more into the pipe of a busy one."""
+        batches: dict[_Checker, list[bytes]] = {}
+        while self._queue:
+            job = self._queue[0]
+            checker = min(self._checkers, key=lambda c: len(c.in_flight))
+            if checker.in_flight and (len(checker.in_flight) >= PIPELINE_DEPTH
+                                      or len(job.request) > PIPELINE_MAX_BYTES):
+                break
+            self._queue.popleft()
+            job.timing.mark("queue")
+            checker.in_flight.append(job)
+            batches.setdefault(checker, []).append(_LENGTH.pack(len(job.request)) + job.request)
+        for checker, frames in batches.items():
+            try:
+                checker.sock.sendall(b"".join(frames))
+            except OSError:
+                pass  # the checker is dead: its socket reads end of file and it is replaced
+
+    def on_answer(self, checker: _Checker) -> None:
+        """``checker``'s socket is readable: hand out the answers that have arrived."""
         try:
-            status, value = job.future.result(timeout=self.time_limit)
-        except FutureTimeout:
-            # A job not yet sent is withdrawn; one sent is cut by its feeder at this same deadline.
-            what = "every checker stayed busy" if job.future.cancel() else "the check did not finish"
-            raise CheckTimeout(self.over_limit(what)) from None
-        if status == "error":
-            raise RuntimeError(f"the checker failed:\n{value}")
-        return value
+            data = checker.sock.recv(256 * 1024)
+        except OSError:
+            data = b""
+        if not data:  # the checker died (killed, out of memory)
+            self._replace(checker, RuntimeError("the checker process died"))
+            return
+        checker.received += data
+        for ok, value, seconds in checker.answers():
+            job = checker.in_flight.popleft()
+            job.timing.worker = seconds
+            job.timing.mark("check")
+            if ok and job.key is not None:
+                self.cache.put(job.key, value)
+            _deliver(job, value if ok else RuntimeError(f"the checker failed:\n{value.decode()}"))
+        self._dispatch()
 
-    def close(self) -> None:
-        """Stop the feeders (each kills its checker once its requests are answered) and the zygote."""
-        for _ in self._feeders:
-            self._jobs.put(None)
-        for feeder in self._feeders:
-            feeder.join(self.time_limit)
-        self._zygote.close()  # the zygote exits at end of input
-
-    def take_job(self, *, wait: bool) -> _Job | None:
-        """The next job (None once closing); queue.Empty if there is none and ``wait`` is false."""
-        if not wait:
-            return self._jobs.get_nowait()
-        with self._waiting_lock:
-            self._waiting += 1
-        try:
-            return self._jobs.get()
-        finally:
-            with self._waiting_lock:
-                self._waiting -= 1
-
-    def others_waiting(self) -> bool:
-        """Whether a feeder waits for work: then no one queues a second job behind a check."""
-        return self._waiting > 0
+    def sweep(self) -> None:
+        """Cut checks, and withdraw queued requests, that ran over the time limit."""
+        now = time.monotonic()
+        for checker in list(self._checkers):
+            if checker.in_flight and checker.in_flight[0].deadline <= now:
+                self._replace(checker, CheckTimeout(self.over_limit("the check did not finish")))
+        while self._queue and self._queue[0].deadline <= now:  # deadlines grow along the queue
+            job = self._queue.popleft()
+            _deliver(job, CheckTimeout(self.over_limit("every checker stayed busy")))
+        self._dispatch()
 
     def over_limit(self, what: str) -> str:
         return f"{what} within the time limit of {self.time_limit:g} s (deadlint serve --time-limit)"
 
-    def spawn(self) -> _Checker:
-        with self._spawn_lock:
-            self._zygote.send(b"x")
-            message, fds, _, _ = socket.recv_fds(self._zygote, 32, 1)
-        return _Checker(int(message), Connection(fds[0]))
-
-
-class _Feeder(threading.Thread):
-    """Feeds one checker process from the pool's queue, and replaces it when a
-    check runs over its deadline or the process dies."""
-
-    def __init__(self, pool: CheckPool, checker: _Checker):
-        super().__init__(name=f"deadlint-checker-{checker.pid}", daemon=True)
-        self.pool, self.checker = pool, checker
-        self.in_flight: deque[_Job] = deque()  # sent to the checker, oldest (the one it checks) first
-        self.held: _Job | None = None  # taken from the queue, too big to wait in the pipe
-
-    def run(self) -> None:
-        while self._send_more():
-            self._collect()
-        while self.in_flight:
-            self._collect()
-        self.checker.kill()
-
-    def _send_more(self) -> bool:
-        """Send jobs until PIPELINE_DEPTH are in flight, a second one only while no other
-        checker waits for work; False once the pool is closing."""
-        while len(self.in_flight) < PIPELINE_DEPTH:
-            if self.in_flight and (self.pool.others_waiting() or self.held):
-                return True
-            try:
-                job = self.held or self.pool.take_job(wait=not self.in_flight)
-            except queue.Empty:
-                return True
-            self.held = None
-            if job is None:
-                return False
-            if self.in_flight and len(job.request) > PIPELINE_MAX_BYTES:
-                self.held = job
-                return True
-            if job.future.set_running_or_notify_cancel():  # else its client gave up waiting
-                self._send(job)
-        return True
-
-    def _send(self, job: _Job) -> None:
-        job.timing.mark("queue")
-        try:
-            self.checker.conn.send_bytes(job.request)
-        except OSError:
-            pass  # the checker is dead: _collect finds out and replaces it
-        self.in_flight.append(job)
-
-    def _collect(self) -> None:
-        """The answer to the oldest job in flight, or its failure at its deadline."""
-        head = self.in_flight[0]
-        try:
-            if not self.checker.conn.poll(max(0.0, head.deadline - time.monotonic())):
-                self._replace(CheckTimeout(self.pool.over_limit("the check did not finish")))
-                return
-            status, value, head.timing.worker = pickle.loads(self.checker.conn.recv_bytes())
-        except (OSError, EOFError):  # the checker died (killed, out of memory)
-            self._replace(RuntimeError("the checker process died"))
-            return
-        self.in_flight.popleft()
-        head.timing.mark("check")
-        head.future.set_result((status, value))
-
-    def _replace(self, error: Exception) -> None:
-        """A new checker instead of this one; the job it was checking fails with
-        ``error``, the jobs waiting behind it go to the new one."""
-        self.checker.kill()
-        self.checker = self.pool.spawn()
-        self.in_flight.popleft().future.set_exception(error)
-        behind, self.in_flight = self.in_flight, deque()
-        for job in behind:
-            if time.monotonic() < job.deadline:
-                self._send(job)
+    def _replace(self, checker: _Checker, error: Exception) -> None:
+        """A new checker instead of ``checker``; the job it was checking fails with ``error``,
+        the jobs waiting behind it go back to the head of the queue."""
+        self.selector.unregister(checker.sock)
+        checker.kill()
+        self._checkers[self._checkers.index(checker)] = self._spawn()
+        if checker.in_flight:
+            _deliver(checker.in_flight.popleft(), error)
+        now = time.monotonic()
+        for job in reversed(checker.in_flight):
+            if now < job.deadline:
+                self._queue.appendleft(job)
             else:  # its client has had its 503; checked now, it would only cost the new checker its life
-                job.future.set_exception(CheckTimeout(self.pool.over_limit("the check did not finish")))
+                _deliver(job, CheckTimeout(self.over_limit("the check did not finish")))
+        self._dispatch()
+
+    def close(self) -> None:
+        """Kill the checkers and end the zygote; call when no request is in flight."""
+        for checker in self._checkers:
+            self.selector.unregister(checker.sock)
+            checker.kill()
+        self._zygote.close()  # the zygote exits at end of input
+
+    def _spawn(self) -> _Checker:
+        self._zygote.send(b"x")
+        message, fds, _, _ = socket.recv_fds(self._zygote, 32, 1)
+        checker = _Checker(int(message), socket.socket(fileno=fds[0]))
+        self.selector.register(checker.sock, selectors.EVENT_READ, lambda _mask: self.on_answer(checker))
+        return checker
+
+
+def _deliver(job: Job, result: bytes | Exception) -> None:
+    """``job.done(result)``; a bug there is logged, and the pool goes on with its other jobs."""
+    try:
+        job.done(result)
+    except Exception:  # noqa: BLE001
+        traceback.print_exc(file=sys.stderr)
 
 
 def _start_zygote(checker) -> socket.socket:
@@ -249,24 +239,26 @@ def _zygote(control: socket.socket, checker) -> None:
             control.close()
             parent_end.close()
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-            _exit_after(_check_forever, Connection(child_end.detach()), checker)
+            _exit_after(_check_forever, child_end, checker)
         child_end.close()
         socket.send_fds(control, [str(pid).encode()], [parent_end.fileno()])
         parent_end.close()
 
 
-def _check_forever(conn: Connection, checker) -> None:
-    while True:
-        try:
-            request = pickle.loads(conn.recv_bytes())
-        except (EOFError, OSError):
+def _check_forever(sock: socket.socket, checker) -> None:
+    requests = sock.makefile("rb")  # buffered: drafts sent together arrive in one read
+    while header := requests.read(_LENGTH.size):
+        if len(header) < _LENGTH.size:
             return
+        (size,) = _LENGTH.unpack(header)
+        request = pickle.loads(requests.read(size))
         started = time.perf_counter()
         try:
-            result = ("ok", json_bytes(answer(checker, request)))
+            ok, value = True, json_bytes(answer(checker, request))
         except Exception:  # noqa: BLE001 - the serve process answers 500 and logs it
-            result = ("error", traceback.format_exc())
-        conn.send_bytes(pickle.dumps((*result, time.perf_counter() - started), pickle.HIGHEST_PROTOCOL))
+            ok, value = False, traceback.format_exc().encode()
+        head = _ANSWER.pack(ok, time.perf_counter() - started)
+        sock.sendall(_LENGTH.pack(len(head) + len(value)) + head + value)
 
 
 def _exit_after(function, *args) -> None:

@@ -3,7 +3,8 @@
 A request passes these marks, in this order (a request that needs no check,
 such as GET /health or a 400, skips ``queue`` and ``check``):
 
-- ``wait``: from accepting the connection until a handler thread takes it up;
+- ``wait``: from accepting the connection until the request's first bytes are
+  taken (a later request on a kept-alive connection starts there: 0);
 - ``read``: the request line, headers and body arrive and are parsed;
 - ``queue``: waiting for a free checker process (no ``queue`` nor ``check``
   for an answer given again from the cache: ``cache=hit``);
