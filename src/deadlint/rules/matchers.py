@@ -40,10 +40,12 @@ class AnchoredMatcher:
         self._vocab = vocab
         self._patterns = patterns
         self._index = AnchorIndex(anchors, vocab.strings)
+        self._required = [_required_words(pattern, vocab.strings) for pattern in patterns]
         self._kept: dict[frozenset[int], tuple[Matcher, dict[int, int]]] = {}
 
     def __call__(self, span: Span) -> list[tuple[int, int, int]]:
-        candidates = self._index.candidates(_lowers(span))
+        lowers = _lowers(span)
+        candidates = [i for i in self._index.candidates(lowers) if _may_match(self._required[i], lowers)]
         if not candidates:
             return []
         matcher, indexes = self._matcher(frozenset(candidates))
@@ -75,3 +77,27 @@ def _lowers(span: Span) -> set[int]:
 
         lowers = doc.user_data[_LOWERS_KEY] = doc.to_array(LOWER).tolist()
     return set(lowers[span.start:span.end])
+
+
+def _required_words(pattern: TokenPatterns, strings) -> list[list[frozenset[int]]]:
+    """For each alternative of a pattern, the words it cannot match without: one
+    set of lowercase hashes per token that must occur (a word, or any of an IN
+    list); optional tokens, regexes and other attributes require nothing."""
+    alternatives = []
+    for tokens in pattern:
+        required = []
+        for token in tokens:
+            value = token.get("LOWER")
+            if token.get("OP", "1") not in ("1", "+") or value is None:
+                continue
+            if isinstance(value, str):
+                required.append(frozenset({strings.add(value)}))
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                required.append(frozenset(strings.add(word) for word in value["IN"]))
+        alternatives.append(required)
+    return alternatives
+
+
+def _may_match(alternatives: list[list[frozenset[int]]], lowers: set[int]) -> bool:
+    """Whether some alternative has every word it requires among the sentence's."""
+    return any(all(not words.isdisjoint(lowers) for words in required) for required in alternatives)
