@@ -63,7 +63,11 @@ def _alt(words, case_sensitive=frozenset()) -> str:
     for word in words:
         escaped = re.escape(word).replace(r"\ ", r"\s+")
         parts.append(f"(?-i:{escaped})" if word in case_sensitive else escaped)
-    return "(?:" + "|".join(parts) + ")"
+    # Where no word can start, one look at the character instead of a try per word.
+    firsts = {word[0] for word in words}
+    gate = (f"(?=[{''.join(sorted(map(re.escape, firsts)))}])"
+            if len(words) > 3 and not any(first.isspace() for first in firsts) else "")
+    return f"(?:{gate}(?:" + "|".join(parts) + "))"
 
 
 def _key(text: str) -> str:
