@@ -45,3 +45,15 @@ def test_a_pattern_missing_a_required_word_never_reaches_a_matcher(nlp):
     # The anchors "best" and "possible" are there, "do" and "as" are not: only the regex
     # pattern (no anchor, no required word) was handed to a Matcher.
     assert list(matcher._kept) == [frozenset({3})]
+
+
+def test_anchor_index_starts_over_past_its_bound_without_losing_a_sentence(nlp, monkeypatch):
+    from deadlint.rules import prefilter
+
+    monkeypatch.setattr(prefilter, "_MAX_WORDS", 4)
+    index = prefilter.AnchorIndex([frozenset({("word", "best")}), frozenset({("prefix", "poss")}), None],
+                                  nlp.vocab.strings)
+    for text, expected in [("we do our best", {0, 2}), ("as soon as possible, our best", {0, 1, 2}),
+                           ("the best possible", {0, 1, 2}), ("nothing here at all", {2})]:
+        lowers = {nlp.vocab.strings.add(word) for word in text.replace(",", "").split()}
+        assert index.candidates(lowers) == expected, text
