@@ -79,25 +79,32 @@ def _lowers(span: Span) -> set[int]:
     return set(lowers[span.start:span.end])
 
 
-def _required_words(pattern: TokenPatterns, strings) -> list[list[frozenset[int]]]:
-    """For each alternative of a pattern, the words it cannot match without: one
-    set of lowercase hashes per token that must occur (a word, or any of an IN
-    list); optional tokens, regexes and other attributes require nothing."""
+# What one alternative of a pattern cannot match without: every word of the first
+# set, and one word of each of the others (a token that may be any of several words).
+Required = tuple[frozenset[int], tuple[frozenset[int], ...]]
+
+
+def _required_words(pattern: TokenPatterns, strings) -> list[Required]:
+    """For each alternative of a pattern, the words it requires (as lowercase hashes);
+    optional tokens, regexes and other attributes require nothing."""
     alternatives = []
     for tokens in pattern:
-        required = []
+        every, one_of = set(), []
         for token in tokens:
             value = token.get("LOWER")
             if token.get("OP", "1") not in ("1", "+") or value is None:
                 continue
             if isinstance(value, str):
-                required.append(frozenset({strings.add(value)}))
+                every.add(strings.add(value))
             elif isinstance(value, dict) and set(value) == {"IN"}:
-                required.append(frozenset(strings.add(word) for word in value["IN"]))
-        alternatives.append(required)
+                one_of.append(frozenset(strings.add(word) for word in value["IN"]))
+        alternatives.append((frozenset(every), tuple(one_of)))
     return alternatives
 
 
-def _may_match(alternatives: list[list[frozenset[int]]], lowers: set[int]) -> bool:
+def _may_match(alternatives: list[Required], lowers: set[int]) -> bool:
     """Whether some alternative has every word it requires among the sentence's."""
-    return any(all(not words.isdisjoint(lowers) for words in required) for required in alternatives)
+    for every, one_of in alternatives:
+        if every <= lowers and all(not words.isdisjoint(lowers) for words in one_of):
+            return True
+    return False
