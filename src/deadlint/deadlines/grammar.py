@@ -59,15 +59,48 @@ def _alt(words, case_sensitive=frozenset()) -> str:
     words = sorted(set(words), key=len, reverse=True)
     if not words:
         return "(?!)"
-    parts = []
-    for word in words:
-        escaped = re.escape(word).replace(r"\ ", r"\s+")
-        parts.append(f"(?-i:{escaped})" if word in case_sensitive else escaped)
     # Where no word can start, one look at the character instead of a try per word.
     firsts = {word[0] for word in words}
     gate = (f"(?=[{''.join(sorted(map(re.escape, firsts)))}])"
             if len(words) > 3 and not any(first.isspace() for first in firsts) else "")
+    if not case_sensitive.intersection(words) and all(map(_shares_prefixes_safely, words)):
+        return f"(?:{gate}{_prefix_tree(words)})"
+    parts = []
+    for word in words:
+        escaped = re.escape(word).replace(r"\ ", r"\s+")
+        parts.append(f"(?-i:{escaped})" if word in case_sensitive else escaped)
     return f"(?:{gate}(?:" + "|".join(parts) + "))"
+
+
+def _shares_prefixes_safely(word: str) -> bool:
+    """Whether no letter of the word matches, under IGNORECASE, a character that
+    another lowercase letter matches too (as "ı" and "i" both match "I"), and no
+    space starts or ends it: then two words can match at one place only when one
+    begins with the other."""
+    return (word == word.strip() and word == word.lower()
+            and all(ord(c) < 0x250 and c not in "\u0131\u017f" and (c == " " or not c.isspace()) for c in word))
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """The alternation as a tree of shared beginnings ("in(?:\\s+(?:about|around)|)"):
+    a position is then tried once per letter, not once per word. Where one word begins
+    with another the longer is tried first, as in the longest-first alternation, so the
+    matches are the same."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def source(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + source(child)
+                    for char, child in node.items() if char]
+        if "" in node:
+            branches.append("")  # ending here is tried after every longer word
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return source(root)
 
 
 def _key(text: str) -> str:
