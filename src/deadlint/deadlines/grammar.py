@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from deadlint.regex_prefix import prefix_tree
+
 from . import lexicon as lx
 
 Fields = dict[str, object]
@@ -64,12 +66,17 @@ def _alt(words, case_sensitive=frozenset()) -> str:
     gate = (f"(?=[{''.join(sorted(map(re.escape, firsts)))}])"
             if len(words) > 3 and not any(first.isspace() for first in firsts) else "")
     if not case_sensitive.intersection(words) and all(map(_shares_prefixes_safely, words)):
-        return f"(?:{gate}{_prefix_tree(words)})"
+        # Longer words stay first where one begins with another: the same matches.
+        return f"(?:{gate}{prefix_tree(words, _word_char)})"
     parts = []
     for word in words:
         escaped = re.escape(word).replace(r"\ ", r"\s+")
         parts.append(f"(?-i:{escaped})" if word in case_sensitive else escaped)
     return f"(?:{gate}(?:" + "|".join(parts) + "))"
+
+
+def _word_char(char: str) -> str:
+    return r"\s+" if char == " " else re.escape(char)
 
 
 def _shares_prefixes_safely(word: str) -> bool:
@@ -79,28 +86,6 @@ def _shares_prefixes_safely(word: str) -> bool:
     begins with the other."""
     return (word == word.strip() and word == word.lower()
             and all(ord(c) < 0x250 and c not in "\u0131\u017f" and (c == " " or not c.isspace()) for c in word))
-
-
-def _prefix_tree(words: list[str]) -> str:
-    """The alternation as a tree of shared beginnings ("in(?:\\s+(?:about|around)|)"):
-    a position is then tried once per letter, not once per word. Where one word begins
-    with another the longer is tried first, as in the longest-first alternation, so the
-    matches are the same."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def source(node: dict) -> str:
-        branches = [(r"\s+" if char == " " else re.escape(char)) + source(child)
-                    for char, child in node.items() if char]
-        if "" in node:
-            branches.append("")  # ending here is tried after every longer word
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return source(root)
 
 
 def _key(text: str) -> str:

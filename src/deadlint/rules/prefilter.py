@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from deadlint.regex_prefix import prefix_tree
 from deadlint.rules.patterns import Anchor
 
 # A regex anchor may be searched for in a whole text only if it cannot tell a
@@ -50,12 +51,13 @@ class TextPrefilter:
                 self._always = True
             else:
                 regexes.append(text)
-        # One alternation for the literals; a pack's regexes apart, as their flags
-        # and group names need not combine.
+        # One alternation for the literals (a tree of their shared beginnings: only
+        # whether any occurs matters); a pack's regexes apart, as their flags and
+        # group names need not combine.
         self._searches = [re.compile(pattern).search for pattern in regexes]
         edges = {"word": (_NO_LETTER_BEFORE, _NO_LETTER_AFTER), "prefix": (_NO_LETTER_BEFORE, ""),
                  "suffix": ("", _NO_LETTER_AFTER), "substring": ("", "")}
-        alternatives = [f"{edges[kind][0]}(?:{'|'.join(map(re.escape, sorted(texts)))}){edges[kind][1]}"
+        alternatives = [f"{edges[kind][0]}{prefix_tree(texts)}{edges[kind][1]}"
                         for kind, texts in literals.items() if texts]
         if alternatives:
             self._searches.insert(0, re.compile("|".join(alternatives)).search)
