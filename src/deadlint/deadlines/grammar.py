@@ -36,6 +36,8 @@ class Pattern:
     # Words one of which a match always holds (DIGIT: any digit): a text with none of
     # them skips the regex, which keeps a grammar of many patterns cheap per sentence.
     needs: frozenset[str] | None = None
+    # Every match starts with a digit: the search starts at the text's first digit.
+    digit_first: bool = False
 
 
 DIGIT = "#digit"  # in Pattern.needs: the text holds a digit
@@ -450,7 +452,8 @@ def _grammar(lang: str) -> Grammar:
     case_sensitive = lx.CASE_SENSITIVE_MONTHS
 
     def pattern(kind: str, role: str, source: str, build, needs=None) -> Pattern:
-        return Pattern(kind, role, _compile(source), build, needs)
+        # NUMBER_START opens only a pattern whose first character is a digit.
+        return Pattern(kind, role, _compile(source), build, needs, digit_first=source.startswith(NUMBER_START))
 
     patterns = [
         pattern("date", "content",

@@ -1,5 +1,6 @@
-"""The grammar's word alternations, written as a tree of shared beginnings, match
-exactly what the plain longest-first alternation matches, span for span."""
+"""The grammar's shortcuts find what a plain search finds: word alternations written
+as a tree of shared beginnings match what the longest-first alternation matches, and
+a pattern searched from the first digit has no match starting before it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 import pytest
 
 from deadlint.deadlines import lexicon as lx
-from deadlint.deadlines.grammar import _alt
+from deadlint.deadlines.grammar import _alt, grammar_for
 
 
 def _plain(words) -> str:
@@ -43,3 +44,17 @@ def test_words_that_could_meet_under_ignorecase_keep_the_plain_alternation():
     # "ı" and "i" both match "I"; "May" is case-sensitive: plain alternations.
     assert "abc" in _alt(["ısı", "isi", "ab", "abc"])
     assert "(?-i:May)" in _alt(["May", "march", "mars", "june"], frozenset({"May"}))
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_digit_first_patterns_match_only_from_a_digit(lang):
+    grammar = grammar_for(lang)
+    digit_first = [p for p in grammar.patterns if p.digit_first]
+    assert len(digit_first) >= 5
+    texts = ["24.11.2026", "2026-11-24", "24 November", "24. marraskuuta", "den 24:e nov", "24-11-2026 klo 12",
+             "24-11 klockan 14", "13.–15.7.", "24. päivänä", "x24.11.", "v1.24.11", "€24.11", "24/11", "3rd of May"]
+    rng = random.Random(lang)
+    for _ in range(500):
+        text = " ".join(rng.choice(texts + ["by", "ti", "Tuesday", "the", "at", ",", "(", "\n"]) for _ in range(6))
+        for pattern in digit_first:
+            assert all(text[m.start()].isdigit() for m in pattern.regex.finditer(text)), (pattern.regex.pattern, text)
