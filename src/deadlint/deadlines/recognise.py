@@ -144,10 +144,13 @@ def _grammar(lang: str) -> Grammar:
 
 def _tokens(text: str, grammar: Grammar, words: set[str]) -> list[_Token]:
     found: list[_Token] = []
+    digit = _DIGIT.search(text)
+    first_digit = digit.start() if digit else len(text)
     for order, pattern in enumerate(grammar.patterns):
         if pattern.needs is not None and pattern.needs.isdisjoint(words):
             continue
-        for match in pattern.regex.finditer(text):
+        # A lookbehind still sees the text before the start.
+        for match in pattern.regex.finditer(text, first_digit if pattern.digit_first else 0):
             if match.end() == match.start():
                 continue
             fields = pattern.build(match)

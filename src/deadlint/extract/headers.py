@@ -75,7 +75,7 @@ def _is_attribution(block: str, written: str) -> bool:
     """Whether joined lines (masked ``block``, the same before masking ``written``) are a reply header."""
     if len(block) > _MAX_HEADER:
         return False
-    has_digit, has_address = any(c.isdigit() for c in written), "@" in written
+    has_digit, has_address = any(map(str.isdigit, written)), "@" in written
     if not (has_digit or has_address):
         return False  # every kind of header below names a date or an address
     opens = bool(_OPENER.match(block) or _DATE_FIRST.match(block))
@@ -123,7 +123,7 @@ def _spaced_attribution_lines(lines: list[str], written: list[str], i: int) -> i
     (Polymail: "On Thu, 31 Mar 2016 at 11:16 Jane" / "" / "<" / "mailto:Jane <jane@x>" /
     "> wrote:"): an opening word and a date first, the verb and a colon last, no line
     ending a sentence before it and no whole header starting below line i."""
-    if len(lines[i]) > _MAX_HEADER or not _OPENER.match(lines[i]) or not any(c.isdigit() for c in written[i]):
+    if len(lines[i]) > _MAX_HEADER or not _OPENER.match(lines[i]) or not any(map(str.isdigit, written[i])):
         return 0
     for last in range(i + 1, min(len(lines), i + _MAX_SPACED_LINES)):
         if _SENTENCE_END.search(lines[last - 1]):

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 
 from deadlint.extract.masking import regex_spans
+from deadlint.regex_prefix import case_class
 
-_URL = re.compile(r"\b(?:https?://|www\.|mailto:)[^\s<>\"')\]]+", re.IGNORECASE)
+# The first letter is read from a plain class and checked after, so re skips ahead to it
+# (see regex_prefix); "\b" before it is the lookbehind after it.
+_URL = re.compile(rf"(?-i:{case_class('hwm')})(?<!\w[\s\S])(?:(?<=h)ttps?://|(?<=w)ww\.|(?<=m)ailto:)[^\s<>\"')\]]+",
+                  re.IGNORECASE)
 # A match starts only where a run of address characters starts: trying every
 # character of a long run as the start of a local part would be quadratic.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -24,7 +28,7 @@ _PLACEHOLDERS = re.compile(
 # only around whole words, so the apostrophe in "we'll" never opens a quote.
 _QUOTED = re.compile(
     r'"[^"\n]{1,80}"|“[^”“\n]{1,80}”|”[^”\n]{1,80}”|„[^“”\n]{1,80}[“”]|«[^»\n]{1,80}»|»[^«»\n]{1,80}«'
-    r"|(?<![\w'])'[^'\n]{1,80}'(?![\w'])"
+    r"|'(?<![\w']')[^'\n]{1,80}'(?![\w'])"  # no word or quote before: checked after the quote, so re skips ahead
 )
 # No word of prose is this long: these are pasted data, rules or art. They are
 # masked because spaCy's tokenizer peels affixes off a token one character at

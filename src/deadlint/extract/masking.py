@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_NOT_NEWLINE = re.compile(r"[^\n]")
-
 
 def mask_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """Replace every non-newline character inside the spans with a space."""
@@ -20,10 +18,16 @@ def mask_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
         if end <= start:
             continue
         pieces.append(text[cursor:start])
-        pieces.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pieces.append(_blank(text[start:end]))
         cursor = end
     pieces.append(text[cursor:])
     return "".join(pieces)
+
+
+def _blank(text: str) -> str:
+    """Every character but a newline as a space: a line at a time, far quicker than a
+    substitution per character."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def regex_spans(pattern: re.Pattern[str], text: str, group: int = 0) -> list[tuple[int, int]]:

@@ -12,6 +12,7 @@ import re
 
 from deadlint.extract.headers import reply_headers
 from deadlint.extract.masking import mask_spans
+from deadlint.regex_prefix import any_word
 
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 
@@ -113,9 +114,9 @@ _SIGNATURE_MAX_WIDTH = 100
 # unless it is a postscript, which the sender wrote now.
 _SENTENCE_LINE = re.compile(r"^(?:\S+\s+){3,}\S*[.!?]\s*$")
 # A company's confidentiality notice, in a paragraph of its own under the signature.
-_LEGAL_NOTICE = re.compile(
-    r"confidential|intended recipient|intended solely|luottamuksellis|konfidentiell|sekretessbelag|fortrolig"
-    r"|vertraulich|vertrouwelijk|confidentiel|riservat|poufn", re.IGNORECASE)
+_LEGAL_NOTICE = re.compile(any_word((
+    "confidential", "intended recipient", "intended solely", "luottamuksellis", "konfidentiell", "sekretessbelag",
+    "fortrolig", "vertraulich", "vertrouwelijk", "confidentiel", "riservat", "poufn")), re.IGNORECASE)
 _POSTSCRIPT = re.compile(r"^\s*P\.?\s?S\b", re.IGNORECASE)
 
 

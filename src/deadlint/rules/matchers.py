@@ -40,10 +40,12 @@ class AnchoredMatcher:
         self._vocab = vocab
         self._patterns = patterns
         self._index = AnchorIndex(anchors, vocab.strings)
+        self._required = [_required_words(pattern, vocab.strings) for pattern in patterns]
         self._kept: dict[frozenset[int], tuple[Matcher, dict[int, int]]] = {}
 
     def __call__(self, span: Span) -> list[tuple[int, int, int]]:
-        candidates = self._index.candidates(_lowers(span))
+        lowers = _lowers(span)
+        candidates = [i for i in self._index.candidates(lowers) if _may_match(self._required[i], lowers)]
         if not candidates:
             return []
         matcher, indexes = self._matcher(frozenset(candidates))
@@ -75,3 +77,34 @@ def _lowers(span: Span) -> set[int]:
 
         lowers = doc.user_data[_LOWERS_KEY] = doc.to_array(LOWER).tolist()
     return set(lowers[span.start:span.end])
+
+
+# What one alternative of a pattern cannot match without: every word of the first
+# set, and one word of each of the others (a token that may be any of several words).
+Required = tuple[frozenset[int], tuple[frozenset[int], ...]]
+
+
+def _required_words(pattern: TokenPatterns, strings) -> list[Required]:
+    """For each alternative of a pattern, the words it requires (as lowercase hashes);
+    optional tokens, regexes and other attributes require nothing."""
+    alternatives = []
+    for tokens in pattern:
+        every, one_of = set(), []
+        for token in tokens:
+            value = token.get("LOWER")
+            if token.get("OP", "1") not in ("1", "+") or value is None:
+                continue
+            if isinstance(value, str):
+                every.add(strings.add(value))
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                one_of.append(frozenset(strings.add(word) for word in value["IN"]))
+        alternatives.append((frozenset(every), tuple(one_of)))
+    return alternatives
+
+
+def _may_match(alternatives: list[Required], lowers: set[int]) -> bool:
+    """Whether some alternative has every word it requires among the sentence's."""
+    for every, one_of in alternatives:
+        if every <= lowers and all(not words.isdisjoint(lowers) for words in one_of):
+            return True
+    return False

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from deadlint.regex_prefix import prefix_tree
 from deadlint.rules.patterns import Anchor
 
 # A regex anchor may be searched for in a whole text only if it cannot tell a
@@ -50,12 +51,13 @@ class TextPrefilter:
                 self._always = True
             else:
                 regexes.append(text)
-        # One alternation for the literals; a pack's regexes apart, as their flags
-        # and group names need not combine.
+        # One alternation for the literals (a tree of their shared beginnings: only
+        # whether any occurs matters); a pack's regexes apart, as their flags and
+        # group names need not combine.
         self._searches = [re.compile(pattern).search for pattern in regexes]
         edges = {"word": (_NO_LETTER_BEFORE, _NO_LETTER_AFTER), "prefix": (_NO_LETTER_BEFORE, ""),
                  "suffix": ("", _NO_LETTER_AFTER), "substring": ("", "")}
-        alternatives = [f"{edges[kind][0]}(?:{'|'.join(map(re.escape, sorted(texts)))}){edges[kind][1]}"
+        alternatives = [f"{edges[kind][0]}{prefix_tree(texts)}{edges[kind][1]}"
                         for kind, texts in literals.items() if texts]
         if alternatives:
             self._searches.insert(0, re.compile("|".join(alternatives)).search)
@@ -118,25 +120,31 @@ class AnchorIndex:
         self._prefix_tuple = tuple(self._prefixes)
         self._suffix_tuple = tuple(self._suffixes)
         self._strings = strings
-        self._of_word: dict[int, tuple[int, ...]] = {}  # word hash -> its patterns, as met
+        # Words met so far, and those of them that anchor a pattern, with its patterns: a
+        # folder of drafts meets the same few thousand words over and over, and most
+        # words of a sentence anchor nothing, so a sentence is two set operations.
+        self._met: set[int] = set()
+        self._of_word: dict[int, tuple[int, ...]] = {}
 
     def candidates(self, lowers: set[int]) -> set[int]:
         """Indexes of the patterns whose anchors occur among a sentence's tokens,
         given as the hashes of their lowercase forms (``Doc.to_array(LOWER)``)."""
+        new = lowers - self._met
+        if new:
+            if len(self._met) + len(new) > _MAX_WORDS:  # a bound for a long-running worker
+                self._met.clear()
+                self._of_word.clear()
+                new = lowers
+            for key in new:
+                self._meet(key)
         found = set(self._always)
-        for key in lowers:
-            hit = self._of_word.get(key)
-            if hit is None:
-                hit = self._anchored_in(key)
-            if hit:
-                found.update(hit)
+        for key in lowers & self._of_word.keys():
+            found.update(self._of_word[key])
         return found
 
-    def _anchored_in(self, key: int) -> tuple[int, ...]:
-        """The patterns one of whose anchors a word is (or starts, ends, holds),
-        remembered: a folder of drafts meets the same few thousand words over and over."""
-        if len(self._of_word) >= _MAX_WORDS:
-            self._of_word.clear()
+    def _meet(self, key: int) -> None:
+        """Remember the patterns one of whose anchors a word is (or starts, ends, holds)."""
+        self._met.add(key)
         found = list(self._by_word.get(key, ()))
         if self._prefix_tuple or self._suffix_tuple or self._regexes:
             word = self._strings[key]
@@ -145,5 +153,5 @@ class AnchorIndex:
                 found += (i for p, ids in self._prefixes.items() if word.startswith(p) for i in ids)
             if self._suffix_tuple and word.endswith(self._suffix_tuple):
                 found += (i for s, ids in self._suffixes.items() if word.endswith(s) for i in ids)
-        hit = self._of_word[key] = tuple(found)
-        return hit
+        if found:
+            self._of_word[key] = tuple(found)
