@@ -279,6 +279,22 @@ def test_name_and_contact_lines_are_a_signature_without_a_sign_off(flagged, sign
     masked_to_the_end(flagged, signature)
 
 
+@pytest.mark.parametrize("foot", [
+    "Pihla / Asiakaspalvelu\nVillasukka.fi – vastaamme viesteihin mahdollisimman pian\n",
+    "Anna Berg | Customer Care\nWe answer ASAP, guaranteed!\n",
+])
+def test_a_name_and_team_at_the_foot_sign_off(flagged, foot):
+    masked_to_the_end(flagged, foot)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Hi,\n\nStatus / next steps\nWe will fix it ASAP.\n", 4),  # a heading, not a name and team
+    ("Hi,\n\nAnna / Support\nWe will fix it ASAP.\nThen we test.\nThen we ship.\nThen we bill.\n", 4),  # a section
+])
+def test_a_heading_with_a_slash_stays_linted(flagged, text, line):
+    own_asap(flagged, text, line)
+
+
 @pytest.mark.parametrize(("text", "line"), [
     ("Please call the technician:\n\nMatti Virtanen\n040 123 4567\nmatti@example.fi\n\nHe will come ASAP.\n", 7),
     ("Thanks!\nWe will fix it ASAP.\n\nJane\n+358 40 123 4567\njane@example.com\n", 2),

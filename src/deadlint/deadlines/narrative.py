@@ -71,7 +71,16 @@ def looks_like_service_hours(sentence: str, lang: str) -> bool:
     den 31 december"): a description of service, not a promise. Only the main
     clause counts: "Asentaja tulee su 6.12., kun myymälä on kiinni" is a visit."""
     main_clause = _SCENE_CLAUSE.sub("", sentence.lower())
-    return _SERVICE_HOURS[lang].search(main_clause) is not None
+    return any(not _describes_a_thing(main_clause, match) for match in _SERVICE_HOURS[lang].finditer(main_clause))
+
+
+def _describes_a_thing(text: str, match: re.Match[str]) -> bool:
+    """A one-word participle after an article names a thing, not a closure: "we will
+    refund the cancelled tickets by 13 November", "den inställda resan"."""
+    if " " in match.group():
+        return False
+    before = _WORD.findall(text[max(0, match.start() - 20):match.start()])
+    return bool(before) and before[-1] in _ADJECTIVE_OPENERS
 
 
 def is_promise(sentence: str, lang: str, *, clauses: tuple[str, ...] = (), ahead: bool = False) -> bool:
