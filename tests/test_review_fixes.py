@@ -61,3 +61,11 @@ def test_each_clause_of_a_long_sentence_speaks_for_itself(tmp_path):
     # No past date is read as a broken promise; the reported request and the past
     # weekday stay in their own clauses.
     assert [(f["line"], f["rule"]) for f in report["findings"]] == [(3, "vague-deadline"), (5, "no-update-time")]
+
+
+def test_a_period_ending_on_a_weekend_is_not_a_weekend_promise(tmp_path):
+    draft = write(tmp_path / "d.txt", "Vahvistan mökin varauksen ajalle pe 27.11.–su 29.11.2026.\n"
+                                      "Asennamme laitteen su 29.11.\n")
+    _, report, _ = check_json(draft, "--now", "2026-11-20T10:00", "--select", "non-business-day")
+    # The stay runs over the weekend; the installation is promised for a Sunday.
+    assert [(f["line"], f["rule"]) for f in report["findings"]] == [(2, "non-business-day")]

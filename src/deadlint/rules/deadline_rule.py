@@ -62,7 +62,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         promise_memo: dict = {}
         commits_memo: dict = {}
         workday_memo: dict = {}
-        for expression in expressions:
+        for index, expression in enumerate(expressions):
             if context.timeless and expression.day is not None:
                 findings.append(_finding(chunk, base, expression, "macro-absolute-date", "info",
                                          f"\"{expression.text}\" is a fixed date in a reusable macro; it will go stale"))
@@ -100,8 +100,9 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                     continue  # "Kirjoitit toivovasi käyntiä maanantaina 24.11.": the customer's slip
                 if rule_id == "wide-time-window" and visit is False:
                     continue  # a meeting from 9 to 12 is not a visit window promised to the customer
-                if rule_id == "non-business-day" and _holiday_moved_from(text, resolution, expressions, context,
-                                                                           workday_memo):
+                if rule_id == "non-business-day" and (
+                        _ends_a_range(text, expressions, index)
+                        or _holiday_moved_from(text, resolution, expressions, context, workday_memo)):
                     continue
                 findings.append(_finding(chunk, base, expression, rule_id, severity, message))
     chunk.cache[_CACHE_KEY] = findings
@@ -143,6 +144,15 @@ def _clause_commits(chunk: Chunk, sentence, clause: tuple[int, int]) -> bool:
         return True
     index = chunk.context.index
     return _commits(index.has_cue(span, "commitment"), index.has_cue(span, "visit"))
+
+
+_RANGE_DASHES = frozenset("–—-")
+
+
+def _ends_a_range(text: str, expressions, index: int) -> bool:
+    """"pe 27.11.–su 29.11.": a stay or a period that runs over a weekend; what is
+    promised for a day happens at its start."""
+    return index > 0 and text[expressions[index - 1].end:expressions[index].start].strip() in _RANGE_DASHES
 
 
 def _told_as_target(text: str, expression, lang: str) -> bool:
