@@ -165,6 +165,8 @@ def test_looks_past_narrative(sentence, lang, expected):
     ("Your visit on Tuesday 24.11. is cancelled.", "en", True),
     ("We will refund the cancelled tickets to your card by 13 November.", "en", False),
     ("Den inställda resan återbetalas senast 13.11.", "sv", False),
+    # A clause saying what for sets the scene too.
+    ("Palauttakaa lomake torstaihin 26.11. mennessä, jotta kampanjahinta on voimassa.", "fi", False),
 ])
 def test_service_hours_count_only_in_the_main_clause(sentence, lang, expected):
     assert looks_like_service_hours(sentence, lang) is expected

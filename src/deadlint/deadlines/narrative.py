@@ -47,9 +47,11 @@ _SERVICE_HOURS = {lang: _phrases(lx.OPENING_HOURS[lang] + lx.VALIDITY_WORDS[lang
                   for lang in lx.LANGUAGES}
 
 
-# A clause after a comma that says when or why ("…, kun myymälä on kiinni",
-# "…, när kontoret är stängt") sets the scene for the main clause's promise.
-_SCENE_CLAUSE = re.compile(r",\s*(?:kun|jolloin|koska|när|då|eftersom|when|while|as|since|because)\b.*", re.DOTALL)
+# A clause after a comma that says when, why or what for ("…, kun myymälä on kiinni",
+# "…, när kontoret är stängt", "…, jotta kampanjahinta on voimassa") sets the scene
+# for the main clause's promise.
+_SCENE_CLAUSE = re.compile(r",\s*(?:kun|jolloin|koska|jotta|när|då|eftersom|så att|för att|when|while|as|since|because"
+                           r"|so that|in order)\b.*", re.DOTALL)
 
 
 _HOLIDAYS_NAMED = {lang: _phrases([*lx.HOLIDAY_WORDS[lang], *lx.NAMED_DAYS[lang], *lx.EASTER_DAYS[lang]])

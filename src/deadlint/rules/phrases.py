@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from deadlint.cache import cache_file, read_json, write_json
 from deadlint.nlp import get_nlp
 from deadlint.rules import patterns as _patterns_module
-from deadlint.rules.clauses import COORDINATORS
+from deadlint.rules.clauses import COORDINATORS, RELATIVE_PRONOUNS
 from deadlint.rules.matchers import AnchoredMatcher
 from deadlint.rules.model import PhraseData
 from deadlint.rules.patterns import (
@@ -248,6 +248,9 @@ class PhraseIndex:
         if cue not in CLAUSE_CUES:
             return True
         for cue_start, cue_end in seen[cue]:
+            relative = _relative_clause(sentence, cue_start)
+            if relative and not relative[0] <= start < relative[1]:
+                continue  # "…alennukselle, jota toivoitte": the customer's wish is the discount's, not our try
             between = min(cue_end, end), max(cue_start, start)
             if not _clause_break_between(sentence, *between):
                 return True
@@ -342,6 +345,20 @@ def _clause_break_between(sentence, start: int, end: int) -> bool:
                            and sentence[i + 1].lower_ in COORDINATORS):
             return True
     return False
+
+
+def _relative_clause(sentence, index: int) -> tuple[int, int] | None:
+    """The tokens [start, end) of the relative clause holding token ``index``: from a
+    comma followed by a relative pronoun to the next comma or the sentence's end."""
+    comma = next((i for i in range(index - 1, -1, -1) if sentence[i].text in _CLAUSE_PUNCT), None)
+    if comma is None or comma + 1 >= len(sentence) or sentence[comma].text != "," \
+            or sentence[comma + 1].lower_ not in RELATIVE_PRONOUNS:
+        return None
+    end = next((i for i in range(index, len(sentence)) if sentence[i].text in _CLAUSE_PUNCT), len(sentence))
+    return comma, end
+
+
+_CLAUSE_PUNCT = frozenset({",", ";", "–", "—"})
 
 
 def _part_of_a_name(sentence, start: int, end: int) -> bool:
