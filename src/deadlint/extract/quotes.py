@@ -92,11 +92,11 @@ _SIGN_OFF = re.compile(
 )
 # "-Jane Doe", "/John", "~roman": a name glued to a dash or slash signs off too.
 _DASHED_NAME = re.compile(r"^[ \t]*[-~/][^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*){0,3}[ \t]*\r?$", re.MULTILINE)
-# "Pihla / Asiakaspalvelu", "Anna | Customer Care": a name and a team in a paragraph of
-# their own sign off as well, at the foot of a draft: the lines under them are the
+# "Pihla / Asiakaspalvelu", "Anna | Customer Care": a name and a team starting a paragraph
+# sign off as well, at the foot of a draft: the lines under them are the
 # team's tagline and contacts ("Status / Next steps" over a paragraph is a heading).
 _NAME_AND_TEAM = re.compile(
-    r"(?<=\n\n)[ \t]*[^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*)?[ \t]+[/|][ \t]+"
+    r"^[ \t]*[^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*)?[ \t]+[/|][ \t]+"
     r"[^\W\d_][\w&.'-]*(?:[ \t]+[\w&.'-]+){0,3}[ \t]*\r?$", re.MULTILINE)
 _TEAM_FOOT_MAX_LINES = 3
 _SIGNATURE_MAX_LINES = 8
@@ -276,7 +276,8 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
             spans.append((rule.start(), end))
             end = rule.start()
             break
-    named = [m for m in _NAME_AND_TEAM.finditer(text, 0, end) if _capitalised(m.group())
+    named = [m for m in _NAME_AND_TEAM.finditer(text, 0, end)
+             if text.endswith(("\n\n", "\n\r\n"), 0, m.start()) and _capitalised(m.group())
              and len(_lines_below(unquoted, m.end(), end)) <= _TEAM_FOOT_MAX_LINES]
     sign_offs = sorted([*_SIGN_OFF.finditer(text, 0, end), *_DASHED_NAME.finditer(text, 0, end), *named],
                        key=lambda m: m.start())
