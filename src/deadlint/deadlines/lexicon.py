@@ -531,7 +531,7 @@ DEADLINE_BEFORE: dict[str, tuple[str, ...]] = {
     "fi": ("viimeistään", "ennen"),
     "sv": ("senast", "senast på", "före", "innan", "till", "tills", "senast till", "fram till"),
     "en": ("by", "no later than", "not later than", "before", "until", "till", "due", "due by",
-           "at latest", "at the latest"),  # "at latest on Tuesday": the Nordic order
+           "at latest", "at the latest", "latest"),  # "at latest on Tuesday", "latest 13 November": the Nordic order
 }
 DEADLINE_AFTER: dict[str, tuple[str, ...]] = {
     "fi": ("mennessä", "viimeistään", "asti", "saakka", "ennen"),
@@ -707,7 +707,7 @@ FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-lookin
            "ilmoitan", "ilmoitamme", "tulee", "tulen", "tulemme", "pyrimme"),
     "sv": ("ska", "skall", "kommer att", "kommer", "lovar", "återkommer", "skickar", "levererar"),
     "en": ("will", "i'll", "we'll", "you'll", "they'll", "shall", "going to", "promise", "expect to",
-           "plan to",
+           "plan to", "should be", "must be", "needs to be", "has to be",
            # An appointment confirmed for a date: "booked" is not a report of the past here.
            # Not "scheduled for": change windows and maintenance are scheduled, not promised.
            *(f"{aux} {done} for" for aux in ("is", "are", "has been", "have been")

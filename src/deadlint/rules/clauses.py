@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # Coordinating conjunctions: after a comma or dash they start a main clause of their own.
-COORDINATORS = frozenset({"and", "but", "so", "or", "ja", "mutta", "joten", "tai", "sekä", "eli",
+COORDINATORS = frozenset({"and", "but", "so", "or", "ja", "mutta", "joten", "tai", "sekä", "eli", "niin",
                           "och", "men", "så", "eller"})
 # Relative pronouns: after a comma they open a clause about a noun ("the discount, which
 # you asked for,"), whose cues say nothing of the main clause.
