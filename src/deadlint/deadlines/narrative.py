@@ -52,6 +52,8 @@ _SERVICE_HOURS = {lang: _phrases(lx.OPENING_HOURS[lang] + lx.VALIDITY_WORDS[lang
 # for the main clause's promise.
 _SCENE_CLAUSE = re.compile(r",\s*(?:kun|jolloin|koska|jotta|när|då|eftersom|så att|för att|when|while|as|since|because"
                            r"|so that|in order)\b.*", re.DOTALL)
+# The same opening the sentence: "To keep the claim open, please send the receipt by …".
+_LEADING_PURPOSE = re.compile(r"^\s*(?:to|in order to|so that|jotta|för att|så att)\b[^,]*,")
 
 
 _HOLIDAYS_NAMED = {lang: _phrases([*lx.HOLIDAY_WORDS[lang], *lx.NAMED_DAYS[lang], *lx.EASTER_DAYS[lang]])
@@ -72,7 +74,7 @@ def looks_like_service_hours(sentence: str, lang: str) -> bool:
     ("Toimistomme on suljettuna 24.–26.12.", "Din försäkringsperiod löper ut
     den 31 december"): a description of service, not a promise. Only the main
     clause counts: "Asentaja tulee su 6.12., kun myymälä on kiinni" is a visit."""
-    main_clause = _SCENE_CLAUSE.sub("", sentence.lower())
+    main_clause = _LEADING_PURPOSE.sub("", _SCENE_CLAUSE.sub("", sentence.lower()))
     return any(not _describes_a_thing(main_clause, match) for match in _SERVICE_HOURS[lang].finditer(main_clause))
 
 

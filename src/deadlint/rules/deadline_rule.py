@@ -56,6 +56,10 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         # theirs, not promised by us.
         others_cue = context.index.cue_span(sentence, "not_ours")
         others = clauses.around(*others_cue, MAIN_CLAUSE_BREAK) if others_cue else (0, 0)
+        # The customer may act on a weekend ("you can pick up the parcel on Saturday 28
+        # November", "är det kallt i morgon kan du ringa felanmälan"): no work of ours is set there.
+        permission_cue = context.index.cue_span(sentence, "permission")
+        permitted = clauses.around(*permission_cue) if permission_cue else (0, 0)
         base = chunk.offset + sentence.start_char
         # Dates sharing a clause share its reading: computed once, so a sentence of
         # thousands of dates costs linear time, not one sentence scan per date.
@@ -63,10 +67,14 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         commits_memo: dict = {}
         workday_memo: dict = {}
         for index, expression in enumerate(expressions):
-            if context.timeless and expression.day is not None:
+            # A fixed date in a reusable macro goes stale; the width of its window does not
+            # depend on when the macro is sent, so that is still checked.
+            stale = context.timeless and expression.day is not None
+            if stale:
                 findings.append(_finding(chunk, base, expression, "macro-absolute-date", "info",
                                          f"\"{expression.text}\" is a fixed date in a reusable macro; it will go stale"))
-                continue
+                if expression.window_end is None:
+                    continue
             resolution = resolve(expression, context.now, context.calendar)
             if resolution is None:
                 continue
@@ -96,12 +104,14 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                     commits_memo[clause] = _clause_commits(chunk, sentence, clause)
                 promised = commits_memo[clause]
             for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
+                if stale and rule_id != "wide-time-window":
+                    continue
                 if rule_id == "weekday-mismatch" and quoted:
                     continue  # "Kirjoitit toivovasi käyntiä maanantaina 24.11.": the customer's slip
                 if rule_id == "wide-time-window" and visit is False:
                     continue  # a meeting from 9 to 12 is not a visit window promised to the customer
                 if rule_id == "non-business-day" and (
-                        _ends_a_range(text, expressions, index)
+                        permitted[0] <= expression.start < permitted[1] or _ends_a_range(text, expressions, index)
                         or _holiday_moved_from(text, resolution, expressions, context, workday_memo)):
                     continue
                 findings.append(_finding(chunk, base, expression, rule_id, severity, message))
