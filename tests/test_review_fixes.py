@@ -69,3 +69,10 @@ def test_a_period_ending_on_a_weekend_is_not_a_weekend_promise(tmp_path):
     _, report, _ = check_json(draft, "--now", "2026-11-20T10:00", "--select", "non-business-day")
     # The stay runs over the weekend; the installation is promised for a Sunday.
     assert [(f["line"], f["rule"]) for f in report["findings"]] == [(2, "non-business-day")]
+
+
+def test_a_weekend_the_customer_may_use_is_not_a_weekend_promise(tmp_path):
+    draft = write(tmp_path / "d.txt", "You can pick up the parcel at the service point on Saturday 28 November.\n"
+                                      "We will deliver the parcel on Saturday 28 November.\n")
+    _, report, _ = check_json(draft, "--now", "2026-11-20T10:00", "--select", "non-business-day")
+    assert [(f["line"], f["rule"]) for f in report["findings"]] == [(2, "non-business-day")]
