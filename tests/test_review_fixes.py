@@ -72,7 +72,7 @@ def test_a_period_ending_on_a_weekend_is_not_a_weekend_promise(tmp_path):
 
 
 def test_a_weekend_the_customer_may_use_is_not_a_weekend_promise(tmp_path):
-    draft = write(tmp_path / "d.txt", "You can pick up the parcel at the service point on Saturday 28 November.\n"
+    draft = write(tmp_path / "d.txt", "You can collect the new keys on Saturday 28 November, they will be ready at the office.\n"
                                       "We will deliver the parcel on Saturday 28 November.\n")
     _, report, _ = check_json(draft, "--now", "2026-11-20T10:00", "--select", "non-business-day")
     assert [(f["line"], f["rule"]) for f in report["findings"]] == [(2, "non-business-day")]
