@@ -51,7 +51,7 @@ RECORDED_FLOORS = {
     ("holdout32", "sv"): {"all": 0.77, "vague-deadline": 0.7, "no-update-time": 0.66, "overpromise": 0.66,
                           "deadline-past": 0.8, "wide-time-window": 0.8},
 }
-SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40", "holdout41", "holdout42", "holdout44", "holdout45", "holdout47", "holdout48")}}
+SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40", "holdout41", "holdout42", "holdout44", "holdout45", "holdout47", "holdout48", "holdout49", "holdout50")}}
 
 
 @pytest.fixture(scope="module")

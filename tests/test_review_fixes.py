@@ -76,3 +76,12 @@ def test_a_weekend_the_customer_may_use_is_not_a_weekend_promise(tmp_path):
                                       "We will deliver the parcel on Saturday 28 November.\n")
     _, report, _ = check_json(draft, "--now", "2026-11-20T10:00", "--select", "non-business-day")
     assert [(f["line"], f["rule"]) for f in report["findings"]] == [(2, "non-business-day")]
+
+
+def test_a_holiday_named_or_restated_is_not_a_second_weekend_promise(tmp_path):
+    notice = write(tmp_path / "notice.txt", "Please note that Sunday 6 December is Finnish Independence Day.\n")
+    moved = write(tmp_path / "moved.txt", "Hej! Vi tömmer ditt kärl onsdag 6/1 (trettondedag jul) i stället för "
+                                          "tisdag 5/1. Ställ ut kärlet senast kl. 6.\n")
+    _, report, _ = check_json(notice, moved, "--now", "2026-11-20T10:00", "--select", "non-business-day")
+    # The notice says what the Sunday is; the bin is emptied on a holiday, flagged once.
+    assert [(f["path"].endswith("moved.txt"), f["match"]) for f in report["findings"]] == [(True, "onsdag 6/1")]

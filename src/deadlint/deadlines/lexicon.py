@@ -605,7 +605,7 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "soitit", "lähetitte", "lähetit", "tilasitte", "tilasit", "ostitte", "ostit", "maksoitte", "maksoit",
            "vaihtoi", "korjasi", "asensi", "toimitti", "lähetti", "soitti", "tarkisti", "teki", "vastasi", "huomasi",
            "erääntyi", "erääntyivät", "yritti", "yrittivät", "tavoitti", "päästy"),
-    "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går",
+    "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går", "ägde",
            "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",
            "kontrollerade", "uppdaterade", "startade", "ringde", "svarade", "bytte", "började", "slutade",
            "kraschade", "märkte", "upptäckte", "inträffade", "uteblev", "missade", "glömde", "försenades",

@@ -79,7 +79,7 @@ _LIST_FOOTER = re.compile(
 # lines follow it (name, title, phone) — taglines there are not promises.
 _SIGN_OFF = re.compile(
     r"^[ \t]*+(?:(?:(?:best|kind|warm|warmest|many thanks and)[ \t]*)?(?:regards|wishes)|sincerely|yours sincerely"
-    r"|yours truly|all the best|best|thanks|thank you|many thanks|cheers|thx"
+    r"|yours truly|all the best|best|thanks|thank you|many thanks|cheers|thx|br|brgds|rgds|(?:best|kind) rgds"
     r"|(?:ystävällisin|parhain|lämpimin|hyvin)?[ \t]*terveisin|yst\.? ?terv\.?|t\.|terkuin|kiittäen|kiitos"
     r"|(?:med )?(?:vänliga|bästa|varma|många|hjärtliga) hälsningar|(?:med )?vänlig hälsning|hälsningar"
     r"|mvh|vh|bh|vänligen|tack"

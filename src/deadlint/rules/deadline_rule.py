@@ -66,6 +66,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         promise_memo: dict = {}
         commits_memo: dict = {}
         workday_memo: dict = {}
+        previous_day = None
         for index, expression in enumerate(expressions):
             # A fixed date in a reusable macro goes stale; the width of its window does not
             # depend on when the macro is sent, so that is still checked.
@@ -77,6 +78,12 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                     continue
             resolution = resolve(expression, context.now, context.calendar)
             if resolution is None:
+                continue
+            # "onsdag 6/1 (trettondedag jul)": a name in brackets restates the day before it.
+            day = resolution.start.date()
+            restated = day == previous_day and text[expressions[index - 1].end:expression.start].strip() == "("
+            previous_day = day
+            if restated:
                 continue
             # Whether the date is told as past is read in its own clause: "Your car came
             # in on Monday 16 November, ..., and it will be ready on Tuesday 24
@@ -112,6 +119,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                     continue  # a meeting from 9 to 12 is not a visit window promised to the customer
                 if rule_id == "non-business-day" and (
                         permitted[0] <= expression.start < permitted[1] or _ends_a_range(text, expressions, index)
+                        or _names_the_holiday(text, expression, resolution, context)
                         or _holiday_moved_from(text, resolution, expressions, context, workday_memo)):
                     continue
                 findings.append(_finding(chunk, base, expression, rule_id, severity, message))
@@ -156,6 +164,15 @@ def _clause_commits(chunk: Chunk, sentence, clause: tuple[int, int]) -> bool:
     return _commits(index.has_cue(span, "commitment"), index.has_cue(span, "visit"))
 
 
+# "Sunday 6 December is Finnish Independence Day": the sentence says what the day is.
+_COPULA_AFTER = re.compile(r"\s*(?:is|was|will be|är|blir|var|on|oli)\b", re.IGNORECASE)
+
+
+def _names_the_holiday(text: str, expression, resolution, context) -> bool:
+    return (_COPULA_AFTER.match(text, expression.end) is not None
+            and context.calendar.holiday_name(resolution.start.date()) is not None)
+
+
 _RANGE_DASHES = frozenset("–—-")
 
 
@@ -191,11 +208,14 @@ def _holiday_moved_from(text: str, resolution, expressions, context, memo: dict)
     working day it also names ("Joulun pyhien vuoksi perjantain 25.12. tyhjennykset
     tehdään maanantaina 28.12."): the holiday is the day moved from, not promised.
     Whether the sentence names a working day is found once (``memo``), so a sentence
-    of many holiday dates stays linear."""
+    of many holiday dates stays linear. When the sentence says which slot is replaced
+    ("onsdag 6/1 (trettondedag jul) i stället för tisdag 5/1"), any other date is the new one."""
     from deadlint.deadlines import resolve
     from deadlint.deadlines.narrative import moves_off_a_holiday
 
     if context.calendar.holiday_name(resolution.start.date()) is None or not moves_off_a_holiday(text, context.lang):
+        return False
+    if not resolution.expression.is_replaced and any(other.is_replaced for other in expressions):
         return False
     if "workday" not in memo:
         resolved = (resolve(other, context.now, context.calendar) for other in expressions)
