@@ -56,8 +56,8 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         # theirs, not promised by us.
         others_cue = context.index.cue_span(sentence, "not_ours")
         others = clauses.around(*others_cue, MAIN_CLAUSE_BREAK) if others_cue else (0, 0)
-        # The customer may act on a weekend ("you can pick up the parcel on Saturday 28
-        # November", "är det kallt i morgon kan du ringa felanmälan"): no work of ours is set there.
+        # The customer may act on a weekend ("you can collect the keys on Saturday 28
+        # November", "du kan hämta nycklarna lördag 28.11"): no work of ours is set there.
         permission_cue = context.index.cue_span(sentence, "permission")
         permitted = clauses.around(*permission_cue) if permission_cue else (0, 0)
         base = chunk.offset + sentence.start_char
@@ -215,7 +215,9 @@ def _holiday_moved_from(text: str, resolution, expressions, context, memo: dict)
 
     if context.calendar.holiday_name(resolution.start.date()) is None or not moves_off_a_holiday(text, context.lang):
         return False
-    if not resolution.expression.is_replaced and any(other.is_replaced for other in expressions):
+    if "replaced" not in memo:
+        memo["replaced"] = any(other.is_replaced for other in expressions)
+    if memo["replaced"] and not resolution.expression.is_replaced:
         return False
     if "workday" not in memo:
         resolved = (resolve(other, context.now, context.calendar) for other in expressions)
