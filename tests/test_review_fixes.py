@@ -85,3 +85,11 @@ def test_a_holiday_named_or_restated_is_not_a_second_weekend_promise(tmp_path):
     _, report, _ = check_json(notice, moved, "--now", "2026-11-20T10:00", "--select", "non-business-day")
     # The notice says what the Sunday is; the bin is emptied on a holiday, flagged once.
     assert [(f["path"].endswith("moved.txt"), f["match"]) for f in report["findings"]] == [(True, "onsdag 6/1")]
+
+
+def test_a_day_without_work_is_no_weekend_promise(tmp_path):
+    draft = write(tmp_path / "d.txt", "We will not deliver on Saturday 28 November.\n"
+                                      "We won't come on Sunday 29 November.\n"
+                                      "We will deliver on Saturday 28 November.\n")
+    _, report, _ = check_json(draft, "--now", "2026-11-20T10:00", "--select", "non-business-day")
+    assert [f["line"] for f in report["findings"]] == [3]

@@ -593,6 +593,13 @@ MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July"
 
 # --- past narrative ------------------------------------------------------------
 
+# A clause that says no work happens on a day ("joulupäivänä maksut eivät liiku",
+# "we do not deliver on Sundays") promises nothing for it.
+NEGATION_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("ei", "eivät", "emme", "en", "ette", "eikä"),  # not "et": in puhekieli it is "että"
+    "sv": ("inte", "ej", "icke"),
+    "en": ("not", "never", "cannot"),
+}
 # Small, high-precision cues that a sentence reports the past rather than promises.
 PAST_WORDS: dict[str, tuple[str, ...]] = {
     "fi": ("oli", "olivat", "olimme", "olin", "tapahtui", "toimitettiin", "lähetettiin", "lähetimme",
@@ -606,6 +613,7 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "vaihtoi", "korjasi", "asensi", "toimitti", "lähetti", "soitti", "tarkisti", "teki", "vastasi", "huomasi",
            "erääntyi", "erääntyivät", "yritti", "yrittivät", "tavoitti", "päästy"),
     "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går", "ägde",
+           "lovade",
            "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",
            "kontrollerade", "uppdaterade", "startade", "ringde", "svarade", "bytte", "började", "slutade",
            "kraschade", "märkte", "upptäckte", "inträffade", "uteblev", "missade", "glömde", "försenades",
@@ -643,7 +651,7 @@ VALIDITY_WORDS: dict[str, tuple[str, ...]] = {
            "omfattas", "gällde", "fakturadatum", "orderdatum", "beställningsdatum"),
     "en": ("invoice date", "order date", "date of invoice",
            "expires", "expire", "valid until", "valid through", "runs out", "contract ends", "subscription ends",
-           "agreement ends", "period ends", "term ends", "trial ends"),
+           "agreement ends", "period ends", "term ends", "trial ends", "renews", "renews automatically"),
 }
 # A term that repeats ("the report is sent monthly, by the 5th of the following month")
 # states a rule of service; its dates are examples, not one promise.
@@ -714,6 +722,7 @@ FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-lookin
              for done in ("booked", "confirmed", "reserved")),
            "have booked", "'ve booked", "has booked", "have reserved", "'ve reserved",
            # A request is about what is still to be done, whatever participles it holds.
-           *(f"please {verb}" for verb in ("return", "send", "submit", "pay", "reply", "respond", "sign",
-                                           "complete", "confirm", "provide", "deliver"))),
+           *(f"please{also} {verb}" for also in ("", " also", " kindly")
+             for verb in ("return", "send", "submit", "pay", "reply", "respond", "sign", "complete", "confirm",
+                          "provide", "deliver"))),
 }

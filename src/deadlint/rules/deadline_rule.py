@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -119,6 +120,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                     continue  # a meeting from 9 to 12 is not a visit window promised to the customer
                 if rule_id == "non-business-day" and (
                         permitted[0] <= expression.start < permitted[1] or _ends_a_range(text, expressions, index)
+                        or _negated(text[slice(*clause)], chunk.lang)
                         or _names_the_holiday(text, expression, resolution, context)
                         or _holiday_moved_from(text, resolution, expressions, context, workday_memo)):
                     continue
@@ -171,6 +173,19 @@ _COPULA_AFTER = re.compile(r"\s*(?:is|was|will be|är|blir|var|on|oli)\b", re.IG
 def _names_the_holiday(text: str, expression, resolution, context) -> bool:
     return (_COPULA_AFTER.match(text, expression.end) is not None
             and context.calendar.holiday_name(resolution.start.date()) is not None)
+
+
+def _negated(clause: str, lang: str) -> bool:
+    return _negation(lang).search(clause) is not None
+
+
+@functools.cache
+def _negation(lang: str) -> re.Pattern[str]:
+    """The language's negation words; "n't" ends the word it negates ("won't", "don't")."""
+    from deadlint.deadlines import lexicon
+
+    words = "|".join(map(re.escape, lexicon.NEGATION_WORDS[lang]))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)|n't(?!\w)", re.IGNORECASE)
 
 
 _RANGE_DASHES = frozenset("–—-")
