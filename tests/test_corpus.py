@@ -41,10 +41,24 @@ RECORDED_FLOORS = {
                           "wide-time-window": 0.75},
     ("holdout32", "en"): {"all": 0.75, "vague-deadline": 0.8, "no-update-time": 0.66, "overpromise": 0.33},
     ("holdout32", "fi"): {"deadline-past": 0.8},
+    # holdout42: electricity "will be expensive between 17 and 20" reads as a window promised.
+    ("holdout42", "en"): {"wide-time-window": 0.8},
+    # holdout52: an update promised inside a maintenance break ("su 6.12. huoltokatkon aikana")
+    # reads as the break's schedule.
+    ("holdout52", "fi"): {"non-business-day": 0.75},
+    # holdout51: an invoice's due date on a Sunday ("the due date is 31 January 2027") is flagged,
+    # and so is a reminder's past one in brackets ("(eräpäivä 13.11.2026, 86,40 €)").
+    ("holdout51", "en"): {"non-business-day": 0.8},
+    ("holdout51", "fi"): {"deadline-past": 0.8},
+    # holdout47: "är det kallt i morgon kan du ringa felanmälan" reads as a weekend promise.
+    ("holdout47", "sv"): {"non-business-day": 0.8},
+    # holdout48: a credit "katkosta 2.–4.11." reads as promised for those days; a number
+    # porting "siirtyy meille torstaina 19.11." as a move, not a stale date.
+    ("holdout48", "fi"): {"deadline-past": 0.75},
     ("holdout32", "sv"): {"all": 0.77, "vague-deadline": 0.7, "no-update-time": 0.66, "overpromise": 0.66,
                           "deadline-past": 0.8, "wide-time-window": 0.8},
 }
-SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40")}}
+SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40", "holdout41", "holdout42", "holdout44", "holdout45", "holdout47", "holdout48", "holdout49", "holdout50", "holdout51", "holdout52")}}
 
 
 @pytest.fixture(scope="module")

@@ -252,7 +252,7 @@ def test_a_sentence_that_starts_like_an_app_footer_is_linted(flagged, text):
 
 
 @pytest.mark.parametrize("sign_off", ["Best regards,", "Ystävällisin terveisin", "Med vänliga hälsningar", "Thanks,",
-                                      "Bästa hälsningar", "Lämpimin terveisin", "Kh", "Vh", "Bedste hilsner"])
+                                      "Bästa hälsningar", "Lämpimin terveisin", "Kh", "Vh", "Bedste hilsner", "Br,", "Rgds"])
 def test_sign_off_block_is_masked(flagged, sign_off):
     text = (f"Hi,\n\nWe will fix it ASAP.\n\n{sign_off}\nJane Doe\nSupport - replies ASAP, guaranteed\n"
             "+358 40 123 4567\n")
@@ -277,6 +277,22 @@ def test_tagline_under_the_name_is_part_of_the_signature(flagged, name):
 ], ids=["name-and-contacts", "title-phone-web", "contacts-on-one-line", "long-sparse-under-rule"])
 def test_name_and_contact_lines_are_a_signature_without_a_sign_off(flagged, signature):
     masked_to_the_end(flagged, signature)
+
+
+@pytest.mark.parametrize("foot", [
+    "Pihla / Asiakaspalvelu\nVillasukka.fi – vastaamme viesteihin mahdollisimman pian\n",
+    "Anna Berg | Customer Care\nWe answer ASAP, guaranteed!\n",
+])
+def test_a_name_and_team_at_the_foot_sign_off(flagged, foot):
+    masked_to_the_end(flagged, foot)
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Hi,\n\nStatus / next steps\nWe will fix it ASAP.\n", 4),  # a heading, not a name and team
+    ("Hi,\n\nAnna / Support\nWe will fix it ASAP.\nThen we test.\nThen we ship.\nThen we bill.\n", 4),  # a section
+])
+def test_a_heading_with_a_slash_stays_linted(flagged, text, line):
+    own_asap(flagged, text, line)
 
 
 @pytest.mark.parametrize(("text", "line"), [

@@ -61,3 +61,35 @@ def test_each_clause_of_a_long_sentence_speaks_for_itself(tmp_path):
     # No past date is read as a broken promise; the reported request and the past
     # weekday stay in their own clauses.
     assert [(f["line"], f["rule"]) for f in report["findings"]] == [(3, "vague-deadline"), (5, "no-update-time")]
+
+
+def test_a_period_ending_on_a_weekend_is_not_a_weekend_promise(tmp_path):
+    draft = write(tmp_path / "d.txt", "Vahvistan mökin varauksen ajalle pe 27.11.–su 29.11.2026.\n"
+                                      "Asennamme laitteen su 29.11.\n")
+    _, report, _ = check_json(draft, "--now", "2026-11-20T10:00", "--select", "non-business-day")
+    # The stay runs over the weekend; the installation is promised for a Sunday.
+    assert [(f["line"], f["rule"]) for f in report["findings"]] == [(2, "non-business-day")]
+
+
+def test_a_weekend_the_customer_may_use_is_not_a_weekend_promise(tmp_path):
+    draft = write(tmp_path / "d.txt", "You can collect the new keys on Saturday 28 November, they will be ready at the office.\n"
+                                      "We will deliver the parcel on Saturday 28 November.\n")
+    _, report, _ = check_json(draft, "--now", "2026-11-20T10:00", "--select", "non-business-day")
+    assert [(f["line"], f["rule"]) for f in report["findings"]] == [(2, "non-business-day")]
+
+
+def test_a_holiday_named_or_restated_is_not_a_second_weekend_promise(tmp_path):
+    notice = write(tmp_path / "notice.txt", "Please note that Sunday 6 December is Finnish Independence Day.\n")
+    moved = write(tmp_path / "moved.txt", "Hej! Vi tömmer ditt kärl onsdag 6/1 (trettondedag jul) i stället för "
+                                          "tisdag 5/1. Ställ ut kärlet senast kl. 6.\n")
+    _, report, _ = check_json(notice, moved, "--now", "2026-11-20T10:00", "--select", "non-business-day")
+    # The notice says what the Sunday is; the bin is emptied on a holiday, flagged once.
+    assert [(f["path"].endswith("moved.txt"), f["match"]) for f in report["findings"]] == [(True, "onsdag 6/1")]
+
+
+def test_a_day_without_work_is_no_weekend_promise(tmp_path):
+    draft = write(tmp_path / "d.txt", "We will not deliver on Saturday 28 November.\n"
+                                      "We won't come on Sunday 29 November.\n"
+                                      "We will deliver on Saturday 28 November.\n")
+    _, report, _ = check_json(draft, "--now", "2026-11-20T10:00", "--select", "non-business-day")
+    assert [f["line"] for f in report["findings"]] == [3]

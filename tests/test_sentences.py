@@ -23,6 +23,10 @@ def sentences(lang: str, text: str) -> list[str]:
     ("en", "It takes approx. two days. Then we call.", ["It takes approx. two days.", "Then we call."]),
     ("en", "Delivery: Tuesday 24.11., 09:00–11:00. The driver calls.",
      ["Delivery: Tuesday 24.11., 09:00–11:00.", "The driver calls."]),
+    # In chat an emoji ends a sentence: "idag" in the question is not the report-back's time.
+    ("sv", "dom hör av sig till dig 🙂 är det något mer jag kan hjälpa till med idag?",
+     ["dom hör av sig till dig 🙂", "är det något mer jag kan hjälpa till med idag?"]),
+    ("en", "Thanks 👍 We'll fix it.", ["Thanks 👍", "We'll fix it."]),
 ])
 def test_sentence_boundaries(lang, text, expected):
     assert sentences(lang, text) == expected

@@ -161,6 +161,12 @@ def test_looks_past_narrative(sentence, lang, expected):
     ("Kontoret är stängt 24–26 december, när vi firar jul.", "sv", True),
     ("We will install it on Sunday, while the office is closed.", "en", False),
     ("The office is closed on Sunday.", "en", True),
+    # A participle after an article names a thing: these are promises, not closures.
+    ("Your visit on Tuesday 24.11. is cancelled.", "en", True),
+    ("We will refund the cancelled tickets to your card by 13 November.", "en", False),
+    ("Den inställda resan återbetalas senast 13.11.", "sv", False),
+    # A clause saying what for sets the scene too.
+    ("Palauttakaa lomake torstaihin 26.11. mennessä, jotta kampanjahinta on voimassa.", "fi", False),
 ])
 def test_service_hours_count_only_in_the_main_clause(sentence, lang, expected):
     assert looks_like_service_hours(sentence, lang) is expected

@@ -531,7 +531,7 @@ DEADLINE_BEFORE: dict[str, tuple[str, ...]] = {
     "fi": ("viimeistään", "ennen"),
     "sv": ("senast", "senast på", "före", "innan", "till", "tills", "senast till", "fram till"),
     "en": ("by", "no later than", "not later than", "before", "until", "till", "due", "due by",
-           "at latest", "at the latest"),  # "at latest on Tuesday": the Nordic order
+           "at latest", "at the latest", "latest"),  # "at latest on Tuesday", "latest 13 November": the Nordic order
 }
 DEADLINE_AFTER: dict[str, tuple[str, ...]] = {
     "fi": ("mennessä", "viimeistään", "asti", "saakka", "ennen"),
@@ -593,6 +593,13 @@ MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July"
 
 # --- past narrative ------------------------------------------------------------
 
+# A clause that says no work happens on a day ("joulupäivänä maksut eivät liiku",
+# "we do not deliver on Sundays") promises nothing for it.
+NEGATION_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("ei", "eivät", "emme", "en", "ette", "eikä"),  # not "et": in puhekieli it is "että"
+    "sv": ("inte", "ej", "icke"),
+    "en": ("not", "never", "cannot"),
+}
 # Small, high-precision cues that a sentence reports the past rather than promises.
 PAST_WORDS: dict[str, tuple[str, ...]] = {
     "fi": ("oli", "olivat", "olimme", "olin", "tapahtui", "toimitettiin", "lähetettiin", "lähetimme",
@@ -605,7 +612,8 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "soitit", "lähetitte", "lähetit", "tilasitte", "tilasit", "ostitte", "ostit", "maksoitte", "maksoit",
            "vaihtoi", "korjasi", "asensi", "toimitti", "lähetti", "soitti", "tarkisti", "teki", "vastasi", "huomasi",
            "erääntyi", "erääntyivät", "yritti", "yrittivät", "tavoitti", "päästy"),
-    "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går",
+    "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går", "ägde",
+           "lovade",
            "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",
            "kontrollerade", "uppdaterade", "startade", "ringde", "svarade", "bytte", "började", "slutade",
            "kraschade", "märkte", "upptäckte", "inträffade", "uteblev", "missade", "glömde", "försenades",
@@ -643,7 +651,7 @@ VALIDITY_WORDS: dict[str, tuple[str, ...]] = {
            "omfattas", "gällde", "fakturadatum", "orderdatum", "beställningsdatum"),
     "en": ("invoice date", "order date", "date of invoice",
            "expires", "expire", "valid until", "valid through", "runs out", "contract ends", "subscription ends",
-           "agreement ends", "period ends", "term ends", "trial ends"),
+           "agreement ends", "period ends", "term ends", "trial ends", "renews", "renews automatically"),
 }
 # A term that repeats ("the report is sent monthly, by the 5th of the following month")
 # states a rule of service; its dates are examples, not one promise.
@@ -707,13 +715,14 @@ FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-lookin
            "ilmoitan", "ilmoitamme", "tulee", "tulen", "tulemme", "pyrimme"),
     "sv": ("ska", "skall", "kommer att", "kommer", "lovar", "återkommer", "skickar", "levererar"),
     "en": ("will", "i'll", "we'll", "you'll", "they'll", "shall", "going to", "promise", "expect to",
-           "plan to",
+           "plan to", "should be", "must be", "needs to be", "has to be",
            # An appointment confirmed for a date: "booked" is not a report of the past here.
            # Not "scheduled for": change windows and maintenance are scheduled, not promised.
            *(f"{aux} {done} for" for aux in ("is", "are", "has been", "have been")
              for done in ("booked", "confirmed", "reserved")),
            "have booked", "'ve booked", "has booked", "have reserved", "'ve reserved",
            # A request is about what is still to be done, whatever participles it holds.
-           *(f"please {verb}" for verb in ("return", "send", "submit", "pay", "reply", "respond", "sign",
-                                           "complete", "confirm", "provide", "deliver"))),
+           *(f"please{also} {verb}" for also in ("", " also", " kindly")
+             for verb in ("return", "send", "submit", "pay", "reply", "respond", "sign", "complete", "confirm",
+                          "provide", "deliver"))),
 }

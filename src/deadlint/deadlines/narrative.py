@@ -47,9 +47,13 @@ _SERVICE_HOURS = {lang: _phrases(lx.OPENING_HOURS[lang] + lx.VALIDITY_WORDS[lang
                   for lang in lx.LANGUAGES}
 
 
-# A clause after a comma that says when or why ("…, kun myymälä on kiinni",
-# "…, när kontoret är stängt") sets the scene for the main clause's promise.
-_SCENE_CLAUSE = re.compile(r",\s*(?:kun|jolloin|koska|när|då|eftersom|when|while|as|since|because)\b.*", re.DOTALL)
+# A clause after a comma that says when, why or what for ("…, kun myymälä on kiinni",
+# "…, när kontoret är stängt", "…, jotta kampanjahinta on voimassa") sets the scene
+# for the main clause's promise.
+_SCENE_CLAUSE = re.compile(r",\s*(?:kun|jolloin|koska|jotta|när|då|eftersom|så att|för att|when|while|as|since|because"
+                           r"|so that|in order)\b.*", re.DOTALL)
+# The same opening the sentence: "To keep the claim open, please send the receipt by …".
+_LEADING_PURPOSE = re.compile(r"^\s*(?:to|in order to|so that|jotta|för att|så att)\b[^,]*,")
 
 
 _HOLIDAYS_NAMED = {lang: _phrases([*lx.HOLIDAY_WORDS[lang], *lx.NAMED_DAYS[lang], *lx.EASTER_DAYS[lang]])
@@ -70,8 +74,17 @@ def looks_like_service_hours(sentence: str, lang: str) -> bool:
     ("Toimistomme on suljettuna 24.–26.12.", "Din försäkringsperiod löper ut
     den 31 december"): a description of service, not a promise. Only the main
     clause counts: "Asentaja tulee su 6.12., kun myymälä on kiinni" is a visit."""
-    main_clause = _SCENE_CLAUSE.sub("", sentence.lower())
-    return _SERVICE_HOURS[lang].search(main_clause) is not None
+    main_clause = _LEADING_PURPOSE.sub("", _SCENE_CLAUSE.sub("", sentence.lower()))
+    return any(not _describes_a_thing(main_clause, match) for match in _SERVICE_HOURS[lang].finditer(main_clause))
+
+
+def _describes_a_thing(text: str, match: re.Match[str]) -> bool:
+    """A one-word participle after an article names a thing, not a closure: "we will
+    refund the cancelled tickets by 13 November", "den inställda resan"."""
+    if " " in match.group():
+        return False
+    before = _WORD.findall(text[max(0, match.start() - 20):match.start()])
+    return bool(before) and before[-1] in _ADJECTIVE_OPENERS
 
 
 def is_promise(sentence: str, lang: str, *, clauses: tuple[str, ...] = (), ahead: bool = False) -> bool:

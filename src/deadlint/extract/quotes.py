@@ -80,7 +80,7 @@ _LIST_FOOTER = re.compile(
 # lines follow it (name, title, phone) — taglines there are not promises.
 _SIGN_OFF = re.compile(
     r"^[ \t]*+(?:(?:(?:best|kind|warm|warmest|many thanks and)[ \t]*)?(?:regards|wishes)|sincerely|yours sincerely"
-    r"|yours truly|all the best|best|thanks|thank you|many thanks|cheers|thx"
+    r"|yours truly|all the best|best|thanks|thank you|many thanks|cheers|thx|br|brgds|rgds|(?:best|kind) rgds"
     r"|(?:ystävällisin|parhain|lämpimin|hyvin)?[ \t]*terveisin|yst\.? ?terv\.?|t\.|terkuin|kiittäen|kiitos"
     r"|(?:med )?(?:vänliga|bästa|varma|många|hjärtliga) hälsningar|(?:med )?vänlig hälsning|hälsningar"
     r"|mvh|vh|bh|vänligen|tack"
@@ -93,6 +93,13 @@ _SIGN_OFF = re.compile(
 )
 # "-Jane Doe", "/John", "~roman": a name glued to a dash or slash signs off too.
 _DASHED_NAME = re.compile(r"^[ \t]*[-~/][^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*){0,3}[ \t]*\r?$", re.MULTILINE)
+# "Pihla / Asiakaspalvelu", "Anna | Customer Care": a name and a team starting a paragraph
+# sign off as well, at the foot of a draft: the lines under them are the
+# team's tagline and contacts ("Status / Next steps" over a paragraph is a heading).
+_NAME_AND_TEAM = re.compile(
+    r"^[ \t]*[^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*)?[ \t]+[/|][ \t]+"
+    r"[^\W\d_][\w&.'-]*(?:[ \t]+[\w&.'-]+){0,3}[ \t]*\r?$", re.MULTILINE)
+_TEAM_FOOT_MAX_LINES = 3
 _SIGNATURE_MAX_LINES = 8
 # Phone, fax, e-mail and web lines make a signature longer; two contacts make a block of
 # short lines a signature even with no sign-off or rule above it (a name, then contacts).
@@ -219,6 +226,12 @@ def _contact_block_start(text: str, end: int) -> int | None:
     return block[-1][0] if _is_signature(lines) else None
 
 
+def _capitalised(line: str) -> bool:
+    """"Pihla / Asiakaspalvelu": the name and the team's first word both capitalised."""
+    name, team = re.split(r"[ \t]+[/|][ \t]+", line.strip(), maxsplit=1)
+    return name[:1].isupper() and team[:1].isupper()
+
+
 def _is_signature(lines: list[str], after_name: bool = False) -> bool:
     """Whether the lines below a sign-off are a signature. A sentence right below
     a sign-off word makes that word a greeting; below a name it is a tagline."""
@@ -264,10 +277,14 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
             spans.append((rule.start(), end))
             end = rule.start()
             break
-    sign_offs = sorted([*_SIGN_OFF.finditer(text, 0, end), *_DASHED_NAME.finditer(text, 0, end)], key=lambda m: m.start())
+    named = [m for m in _NAME_AND_TEAM.finditer(text, 0, end)
+             if text.endswith(("\n\n", "\n\r\n"), 0, m.start()) and _capitalised(m.group())
+             and len(_lines_below(unquoted, m.end(), end)) <= _TEAM_FOOT_MAX_LINES]
+    sign_offs = sorted([*_SIGN_OFF.finditer(text, 0, end), *_DASHED_NAME.finditer(text, 0, end), *named],
+                       key=lambda m: m.start())
     for sign_off in sign_offs:
         rest = _lines_below(unquoted, sign_off.end(), end)
-        if _is_signature(rest, after_name=sign_off.re is _DASHED_NAME):
+        if _is_signature(rest, after_name=sign_off.re is not _SIGN_OFF):
             spans.append((sign_off.start(), end))
             end = sign_off.start()
             break

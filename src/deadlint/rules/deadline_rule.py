@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -56,19 +57,34 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         # theirs, not promised by us.
         others_cue = context.index.cue_span(sentence, "not_ours")
         others = clauses.around(*others_cue, MAIN_CLAUSE_BREAK) if others_cue else (0, 0)
+        # The customer may act on a weekend ("you can collect the keys on Saturday 28
+        # November", "du kan hämta nycklarna lördag 28.11"): no work of ours is set there.
+        permission_cue = context.index.cue_span(sentence, "permission")
+        permitted = clauses.around(*permission_cue) if permission_cue else (0, 0)
         base = chunk.offset + sentence.start_char
         # Dates sharing a clause share its reading: computed once, so a sentence of
         # thousands of dates costs linear time, not one sentence scan per date.
         promise_memo: dict = {}
         commits_memo: dict = {}
         workday_memo: dict = {}
-        for expression in expressions:
-            if context.timeless and expression.day is not None:
+        previous_day = None
+        for index, expression in enumerate(expressions):
+            # A fixed date in a reusable macro goes stale; the width of its window does not
+            # depend on when the macro is sent, so that is still checked.
+            stale = context.timeless and expression.day is not None
+            if stale:
                 findings.append(_finding(chunk, base, expression, "macro-absolute-date", "info",
                                          f"\"{expression.text}\" is a fixed date in a reusable macro; it will go stale"))
-                continue
+                if expression.window_end is None:
+                    continue
             resolution = resolve(expression, context.now, context.calendar)
             if resolution is None:
+                continue
+            # "onsdag 6/1 (trettondedag jul)": a name in brackets restates the day before it.
+            day = resolution.start.date()
+            restated = day == previous_day and text[expressions[index - 1].end:expression.start].strip() == "("
+            previous_day = day
+            if restated:
                 continue
             # Whether the date is told as past is read in its own clause: "Your car came
             # in on Monday 16 November, ..., and it will be ready on Tuesday 24
@@ -96,12 +112,17 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                     commits_memo[clause] = _clause_commits(chunk, sentence, clause)
                 promised = commits_memo[clause]
             for rule_id, severity, message in check(resolution, context.now, context.calendar, promised=promised):
+                if stale and rule_id != "wide-time-window":
+                    continue
                 if rule_id == "weekday-mismatch" and quoted:
                     continue  # "Kirjoitit toivovasi käyntiä maanantaina 24.11.": the customer's slip
                 if rule_id == "wide-time-window" and visit is False:
                     continue  # a meeting from 9 to 12 is not a visit window promised to the customer
-                if rule_id == "non-business-day" and _holiday_moved_from(text, resolution, expressions, context,
-                                                                           workday_memo):
+                if rule_id == "non-business-day" and (
+                        permitted[0] <= expression.start < permitted[1] or _ends_a_range(text, expressions, index)
+                        or _negated(text[slice(*clause)], chunk.lang)
+                        or _names_the_holiday(text, expression, resolution, context)
+                        or _holiday_moved_from(text, resolution, expressions, context, workday_memo)):
                     continue
                 findings.append(_finding(chunk, base, expression, rule_id, severity, message))
     chunk.cache[_CACHE_KEY] = findings
@@ -145,6 +166,37 @@ def _clause_commits(chunk: Chunk, sentence, clause: tuple[int, int]) -> bool:
     return _commits(index.has_cue(span, "commitment"), index.has_cue(span, "visit"))
 
 
+# "Sunday 6 December is Finnish Independence Day": the sentence says what the day is.
+_COPULA_AFTER = re.compile(r"\s*(?:is|was|will be|är|blir|var|on|oli)\b", re.IGNORECASE)
+
+
+def _names_the_holiday(text: str, expression, resolution, context) -> bool:
+    return (_COPULA_AFTER.match(text, expression.end) is not None
+            and context.calendar.holiday_name(resolution.start.date()) is not None)
+
+
+def _negated(clause: str, lang: str) -> bool:
+    return _negation(lang).search(clause) is not None
+
+
+@functools.cache
+def _negation(lang: str) -> re.Pattern[str]:
+    """The language's negation words; "n't" ends the word it negates ("won't", "don't")."""
+    from deadlint.deadlines import lexicon
+
+    words = "|".join(map(re.escape, lexicon.NEGATION_WORDS[lang]))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)|n't(?!\w)", re.IGNORECASE)
+
+
+_RANGE_DASHES = frozenset("–—-")
+
+
+def _ends_a_range(text: str, expressions, index: int) -> bool:
+    """"pe 27.11.–su 29.11.": a stay or a period that runs over a weekend; what is
+    promised for a day happens at its start."""
+    return index > 0 and text[expressions[index - 1].end:expressions[index].start].strip() in _RANGE_DASHES
+
+
 def _told_as_target(text: str, expression, lang: str) -> bool:
     """The day is where something is moved to ("to Sunday", "sunnuntaille", "till söndag")."""
     from deadlint.deadlines import lexicon
@@ -171,11 +223,16 @@ def _holiday_moved_from(text: str, resolution, expressions, context, memo: dict)
     working day it also names ("Joulun pyhien vuoksi perjantain 25.12. tyhjennykset
     tehdään maanantaina 28.12."): the holiday is the day moved from, not promised.
     Whether the sentence names a working day is found once (``memo``), so a sentence
-    of many holiday dates stays linear."""
+    of many holiday dates stays linear. When the sentence says which slot is replaced
+    ("onsdag 6/1 (trettondedag jul) i stället för tisdag 5/1"), any other date is the new one."""
     from deadlint.deadlines import resolve
     from deadlint.deadlines.narrative import moves_off_a_holiday
 
     if context.calendar.holiday_name(resolution.start.date()) is None or not moves_off_a_holiday(text, context.lang):
+        return False
+    if "replaced" not in memo:
+        memo["replaced"] = any(other.is_replaced for other in expressions)
+    if memo["replaced"] and not resolution.expression.is_replaced:
         return False
     if "workday" not in memo:
         resolved = (resolve(other, context.now, context.calendar) for other in expressions)

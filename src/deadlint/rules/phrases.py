@@ -23,6 +23,7 @@ these) and ``suggest``/``fix`` overrides.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import importlib.util
 import json
@@ -35,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from deadlint.cache import cache_file, read_json, write_json
 from deadlint.nlp import get_nlp
 from deadlint.rules import patterns as _patterns_module
-from deadlint.rules.clauses import COORDINATORS
+from deadlint.rules.clauses import COORDINATORS, RELATIVE_PRONOUNS
 from deadlint.rules.matchers import AnchoredMatcher
 from deadlint.rules.model import PhraseData
 from deadlint.rules.patterns import (
@@ -247,7 +248,11 @@ class PhraseIndex:
             return False
         if cue not in CLAUSE_CUES:
             return True
+        relatives = self._relative_clauses(sentence, seen)
         for cue_start, cue_end in seen[cue]:
+            relative = _span_holding(relatives, cue_start)
+            if relative and not relative[0] < start < relative[1]:
+                continue  # "…alennukselle, jota toivoitte": the customer's wish is the discount's, not our try
             between = min(cue_end, end), max(cue_start, start)
             if not _clause_break_between(sentence, *between):
                 return True
@@ -258,6 +263,13 @@ class PhraseIndex:
             if cue == "not_ours" and not self._speaks_first_person(sentence, between[0], max(cue_start, end), seen):
                 return True
         return False
+
+    _RELATIVE_KEY = "relative clauses"  # kept in ``seen`` beside the cues: one scan per sentence
+
+    def _relative_clauses(self, sentence, seen: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+        if self._RELATIVE_KEY not in seen:
+            seen[self._RELATIVE_KEY] = _relative_clauses(sentence)
+        return seen[self._RELATIVE_KEY]
 
     def _speaks_first_person(self, sentence, start: int, end: int, seen: dict[str, list[tuple[int, int]]]) -> bool:
         return self._has_cue(sentence, "first_person", seen) and any(
@@ -342,6 +354,30 @@ def _clause_break_between(sentence, start: int, end: int) -> bool:
                            and sentence[i + 1].lower_ in COORDINATORS):
             return True
     return False
+
+
+def _relative_clauses(sentence) -> list[tuple[int, int]]:
+    """The relative clauses of a sentence as token spans (start, end): from a comma
+    followed by a relative pronoun to the next comma, dash or semicolon, or the end."""
+    spans, opened = [], None
+    for i, token in enumerate(sentence):
+        if token.text in _CLAUSE_PUNCT:
+            if opened is not None:
+                spans.append((opened, i))
+            opened = i if token.text == "," and i + 1 < len(sentence) \
+                and sentence[i + 1].lower_ in RELATIVE_PRONOUNS else None
+    if opened is not None:
+        spans.append((opened, len(sentence)))
+    return spans
+
+
+_CLAUSE_PUNCT = frozenset({",", ";", "–", "—"})
+
+
+def _span_holding(spans: list[tuple[int, int]], index: int) -> tuple[int, int] | None:
+    """The span of ``spans`` (disjoint, in order) strictly around token ``index``."""
+    at = bisect.bisect_left(spans, (index,)) - 1
+    return spans[at] if at >= 0 and spans[at][0] < index < spans[at][1] else None
 
 
 def _part_of_a_name(sentence, start: int, end: int) -> bool:
