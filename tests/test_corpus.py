@@ -31,8 +31,12 @@ RECORDED_FLOORS = {
     ("holdout29", "fi"): {"wide-time-window": 0.75},
     ("holdout34", "sv"): {"no-update-time": 0.0},  # its one report-back shares a chat line with a visit time
     ("holdout38", "en"): {"overpromise": 0.62},
-    # Sets scored once, unseen (docs/accuracy.md): holdout40 on the final packs,
-    # holdout30 and holdout32 one round of tuning earlier.
+    # Sets scored once, unseen (docs/accuracy.md): holdout43 and holdout46 on the current
+    # packs; holdout40, and holdout30 and holdout32, on the packs of earlier rounds.
+    ("holdout43", "en"): {"non-business-day": 0.8},
+    ("holdout43", "sv"): {"all": 0.86, "vague-deadline": 0.8, "wide-time-window": 0.4},
+    ("holdout46", "fi"): {"all": 0.86, "no-update-time": 0.55},
+    ("holdout46", "sv"): {"all": 0.89, "no-update-time": 0.72},
     ("holdout40", "fi"): {"non-business-day": 0.66},
     ("holdout40", "sv"): {"vague-deadline": 0.8},
     ("holdout30", "en"): {"vague-deadline": 0.8, "wide-time-window": 0.75},
@@ -58,7 +62,7 @@ RECORDED_FLOORS = {
     ("holdout32", "sv"): {"all": 0.77, "vague-deadline": 0.7, "no-update-time": 0.66, "overpromise": 0.66,
                           "deadline-past": 0.8, "wide-time-window": 0.8},
 }
-SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40", "holdout41", "holdout42", "holdout44", "holdout45", "holdout47", "holdout48", "holdout49", "holdout50", "holdout51", "holdout52")}}
+SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40", "holdout41", "holdout42", "holdout44", "holdout45", "holdout47", "holdout48", "holdout49", "holdout50", "holdout51", "holdout52", "holdout43", "holdout46")}}
 
 
 @pytest.fixture(scope="module")
