@@ -93,3 +93,10 @@ def test_a_day_without_work_is_no_weekend_promise(tmp_path):
                                       "We will deliver on Saturday 28 November.\n")
     _, report, _ = check_json(draft, "--now", "2026-11-20T10:00", "--select", "non-business-day")
     assert [f["line"] for f in report["findings"]] == [3]
+
+
+def test_a_holiday_named_as_the_reason_is_not_the_new_slot(tmp_path):
+    moved = write(tmp_path / "moved.txt", "Hej! På grund av julafton töms ditt kärl onsdag 23/12 i stället för "
+                                          "torsdag 24/12. Vi levererar inga paket lördag 26/12.\n")
+    _, report, _ = check_json(moved, "--now", "2026-11-20T10:00", "--select", "non-business-day")
+    assert report["findings"] == []

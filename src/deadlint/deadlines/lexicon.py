@@ -597,7 +597,7 @@ MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July"
 # "we do not deliver on Sundays") promises nothing for it.
 NEGATION_WORDS: dict[str, tuple[str, ...]] = {
     "fi": ("ei", "eivät", "emme", "en", "ette", "eikä"),  # not "et": in puhekieli it is "että"
-    "sv": ("inte", "ej", "icke"),
+    "sv": ("inte", "ej", "icke", "inga", "ingen", "inget"),
     "en": ("not", "never", "cannot"),
 }
 # Small, high-precision cues that a sentence reports the past rather than promises.

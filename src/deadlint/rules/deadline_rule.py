@@ -232,8 +232,8 @@ def _holiday_moved_from(text: str, resolution, expressions, context, memo: dict)
         return False
     if "replaced" not in memo:
         memo["replaced"] = any(other.is_replaced for other in expressions)
-    if memo["replaced"] and not resolution.expression.is_replaced:
-        return False
+    if memo["replaced"] and not (resolution.expression.is_replaced or resolution.expression.holiday_name):
+        return False  # a dated slot beside the replaced one is the new slot; "julafton" is the reason
     if "workday" not in memo:
         resolved = (resolve(other, context.now, context.calendar) for other in expressions)
         memo["workday"] = any(moved_to and context.calendar.is_business_day(moved_to.start.date())
