@@ -593,6 +593,8 @@ MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July"
 
 # --- past narrative ------------------------------------------------------------
 
+# "Sunday 6 December is Finnish Independence Day": a date followed by these says what the day is.
+COPULAS: dict[str, tuple[str, ...]] = {"fi": ("on", "oli"), "sv": ("är", "var", "blir"), "en": ("is", "was", "will be")}
 # A clause that says no work happens on a day ("joulupäivänä maksut eivät liiku",
 # "we do not deliver on Sundays") promises nothing for it.
 NEGATION_WORDS: dict[str, tuple[str, ...]] = {

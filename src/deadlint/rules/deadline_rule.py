@@ -166,25 +166,25 @@ def _clause_commits(chunk: Chunk, sentence, clause: tuple[int, int]) -> bool:
     return _commits(index.has_cue(span, "commitment"), index.has_cue(span, "visit"))
 
 
-# "Sunday 6 December is Finnish Independence Day": the sentence says what the day is.
-_COPULA_AFTER = re.compile(r"\s*(?:is|was|will be|är|blir|var|on|oli)\b", re.IGNORECASE)
-
-
 def _names_the_holiday(text: str, expression, resolution, context) -> bool:
-    return (_COPULA_AFTER.match(text, expression.end) is not None
+    """"Sunday 6 December is Finnish Independence Day": the sentence says what the day is."""
+    return (_word_list(context.lang, "COPULAS", after=True).match(text, expression.end) is not None
             and context.calendar.holiday_name(resolution.start.date()) is not None)
 
 
 def _negated(clause: str, lang: str) -> bool:
-    return _negation(lang).search(clause) is not None
+    return _word_list(lang, "NEGATION_WORDS").search(clause) is not None
 
 
 @functools.cache
-def _negation(lang: str) -> re.Pattern[str]:
-    """The language's negation words; "n't" ends the word it negates ("won't", "don't")."""
+def _word_list(lang: str, name: str, after: bool = False) -> re.Pattern[str]:
+    """One of the lexicon's word lists as a regex: found anywhere, or (``after``) right at
+    the position it is matched from. "n't" ends the word it negates ("won't", "don't")."""
     from deadlint.deadlines import lexicon
 
-    words = "|".join(map(re.escape, lexicon.NEGATION_WORDS[lang]))
+    words = "|".join(map(re.escape, getattr(lexicon, name)[lang]))
+    if after:
+        return re.compile(rf"\s*(?:{words})(?!\w)", re.IGNORECASE)
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)|n't(?!\w)", re.IGNORECASE)
 
 
