@@ -57,6 +57,8 @@ RECORDED_FLOORS = {
     # holdout53: a weekend visit among others is missed; holdout54: a past date in a relative
     # clause ("installationen som gjordes 10 november") reads as promised.
     ("holdout53", "fi"): {"non-business-day": 0.66},
+    # holdout57: a fixed price "fram till 31 december 2029" reads as work on New Year's Eve.
+    ("holdout57", "sv"): {"non-business-day": 0.75},
     ("holdout54", "sv"): {"deadline-past": 0.8},
     # holdout51: an invoice's due date on a Sunday ("the due date is 31 January 2027") is flagged,
     # and so is a reminder's past one in brackets ("(eräpäivä 13.11.2026, 86,40 €)").
@@ -70,7 +72,7 @@ RECORDED_FLOORS = {
     ("holdout32", "sv"): {"all": 0.77, "vague-deadline": 0.7, "no-update-time": 0.66, "overpromise": 0.66,
                           "deadline-past": 0.8, "wide-time-window": 0.8},
 }
-SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40", "holdout41", "holdout42", "holdout44", "holdout45", "holdout47", "holdout48", "holdout49", "holdout50", "holdout51", "holdout52", "holdout53", "holdout54", "holdout43", "holdout46", "holdout55", "holdout56")}}
+SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40", "holdout41", "holdout42", "holdout44", "holdout45", "holdout47", "holdout48", "holdout49", "holdout50", "holdout51", "holdout52", "holdout53", "holdout54", "holdout57", "holdout43", "holdout46", "holdout55", "holdout56")}}
 
 
 @pytest.fixture(scope="module")

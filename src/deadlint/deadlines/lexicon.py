@@ -653,7 +653,8 @@ VALIDITY_WORDS: dict[str, tuple[str, ...]] = {
            "omfattas", "gällde", "fakturadatum", "orderdatum", "beställningsdatum"),
     "en": ("invoice date", "order date", "date of invoice",
            "expires", "expire", "valid until", "valid through", "runs out", "contract ends", "subscription ends",
-           "agreement ends", "period ends", "term ends", "trial ends", "renews", "renews automatically"),
+           "agreement ends", "period ends", "term ends", "trial ends", "renews", "renews automatically",
+           "rate is fixed", "price is fixed", "is fixed for", "fixed until"),
 }
 # A term that repeats ("the report is sent monthly, by the 5th of the following month")
 # states a rule of service; its dates are examples, not one promise.
