@@ -274,17 +274,13 @@ def test_tagline_under_the_name_is_part_of_the_signature(flagged, name):
     "Jane Doe | Support\njane@example.com | +358 40 123 4567\nSupport hours Mon-Fri 8-16, we answer ASAP\n",
     "----\n\nJon Berg\n\nService Manager\n\nExample AB\n\nStockholm\n\nTel. 08-123 45 67\n\nFax. 08-123 45 68\n\nSkype: jon.berg\n\n"
     "https://example.se\n\nWe answer ASAP.\n",
-], ids=["name-and-contacts", "title-phone-web", "contacts-on-one-line", "long-sparse-under-rule"])
-def test_name_and_contact_lines_are_a_signature_without_a_sign_off(flagged, signature):
-    masked_to_the_end(flagged, signature)
-
-
-@pytest.mark.parametrize("foot", [
+    # A name and a team at the foot, then the team's tagline.
     "Pihla / Asiakaspalvelu\nVillasukka.fi – vastaamme viesteihin mahdollisimman pian\n",
     "Anna Berg | Customer Care\nWe answer ASAP, guaranteed!\n",
-])
-def test_a_name_and_team_at_the_foot_sign_off(flagged, foot):
-    masked_to_the_end(flagged, foot)
+], ids=["name-and-contacts", "title-phone-web", "contacts-on-one-line", "long-sparse-under-rule",
+        "name-slash-team", "name-pipe-team"])
+def test_name_and_contact_lines_are_a_signature_without_a_sign_off(flagged, signature):
+    masked_to_the_end(flagged, signature)
 
 
 @pytest.mark.parametrize(("text", "line"), [
