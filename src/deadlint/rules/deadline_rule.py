@@ -168,24 +168,30 @@ def _clause_commits(chunk: Chunk, sentence, clause: tuple[int, int]) -> bool:
 
 def _names_the_holiday(text: str, expression, resolution, context) -> bool:
     """"Sunday 6 December is Finnish Independence Day": the sentence says what the day is."""
-    return (_word_list(context.lang, "COPULAS", after=True).match(text, expression.end) is not None
+    return (_copula(context.lang).match(text, expression.end) is not None
             and context.calendar.holiday_name(resolution.start.date()) is not None)
 
 
 def _negated(clause: str, lang: str) -> bool:
-    return _word_list(lang, "NEGATION_WORDS").search(clause) is not None
+    return _negation(lang).search(clause) is not None
 
 
 @functools.cache
-def _word_list(lang: str, name: str, after: bool = False) -> re.Pattern[str]:
-    """One of the lexicon's word lists as a regex: found anywhere, or (``after``) right at
-    the position it is matched from. "n't" ends the word it negates ("won't", "don't")."""
+def _copula(lang: str) -> re.Pattern[str]:
+    """The language's copula right after a date: "6 December is", "6.12. on", "6/12 är"."""
+    return re.compile(rf"\s*(?:{_alternation(lang, 'COPULAS')})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
+def _negation(lang: str) -> re.Pattern[str]:
+    """The language's negation words anywhere; "n't" ends the word it negates ("won't")."""
+    return re.compile(rf"(?<!\w)(?:{_alternation(lang, 'NEGATION_WORDS')})(?!\w)|n't(?!\w)", re.IGNORECASE)
+
+
+def _alternation(lang: str, name: str) -> str:
     from deadlint.deadlines import lexicon
 
-    words = "|".join(map(re.escape, getattr(lexicon, name)[lang]))
-    if after:
-        return re.compile(rf"\s*(?:{words})(?!\w)", re.IGNORECASE)
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)|n't(?!\w)", re.IGNORECASE)
+    return "|".join(map(re.escape, getattr(lexicon, name)[lang]))
 
 
 _RANGE_DASHES = frozenset("–—-")
