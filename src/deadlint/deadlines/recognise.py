@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -73,10 +74,14 @@ class _Group:
 
 def recognise(text: str, lang: str) -> list[TimeExpression]:
     """Non-overlapping time expressions in ``text``, sorted, with character offsets."""
+    return list(_read_remembered(text, lang) if len(text) <= _REMEMBERED_LENGTH else _read(text, lang))
+
+
+def _read(text: str, lang: str) -> tuple[TimeExpression, ...]:
     grammar = _grammar(lang)
     words = _words(text)
     if DIGIT not in words and grammar.trigger_words.isdisjoint(words):
-        return []  # most sentences: no digit and no time word
+        return ()  # most sentences: no digit and no time word
     tokens = _tokens(text, grammar, words)
     groups = [g for g in (_validated(g) for g in _group(text, tokens, grammar)) if g]
     _attach_markers(text, tokens, groups, grammar)
@@ -85,7 +90,15 @@ def recognise(text: str, lang: str) -> list[TimeExpression]:
     expressions = [e for e in (_expression(text, lang, g) for g in groups) if e.text not in _ALWAYS]
     if any(e.day is not None and e.year is None for e in expressions) and looks_past_narrative(text, lang):
         expressions = [replace(e, told_as_past=True) for e in expressions]
-    return _borrow_days_within_sentences(text, expressions)
+    return tuple(_borrow_days_within_sentences(text, expressions))
+
+
+# Drafts repeat their sentences: greetings, sign-offs, a macro's fixed text, the
+# same answer to many tickets. What a sentence says depends on its text and
+# language only, so a sentence read before is a lookup. Bounded in count and
+# length for a long-running worker; the expressions are frozen.
+_REMEMBERED_LENGTH = 1000
+_read_remembered = functools.lru_cache(maxsize=4096)(_read)
 
 
 def _whole_phrases(text: str, lang: str, groups: list[_Group], grammar: Grammar) -> list[_Group]:

@@ -68,15 +68,24 @@ class AnchoredMatcher:
 
 
 def _lowers(span: Span) -> set[int]:
-    """The hashes of the span's lowercase tokens, read from its doc's array, which is
+    return set(_doc_lowers(span.doc)[span.start:span.end])
+
+
+def tokens_key(span: Span) -> tuple[int, ...]:
+    """The span's lowercase tokens: with its text, they say how it was split, and so
+    everything a pattern can ask of its tokens (text, case, lemma, punctuation)."""
+    return tuple(_doc_lowers(span.doc)[span.start:span.end])
+
+
+def _doc_lowers(doc) -> list[int]:
+    """The hashes of the doc's lowercase tokens, read from its array, which is
     made once per doc: a sentence is asked for several cues and look-alikes."""
-    doc = span.doc
     lowers = doc.user_data.get(_LOWERS_KEY)
     if lowers is None:
         from spacy.attrs import LOWER
 
         lowers = doc.user_data[_LOWERS_KEY] = doc.to_array(LOWER).tolist()
-    return set(lowers[span.start:span.end])
+    return lowers
 
 
 # What one alternative of a pattern cannot match without: every word of the first

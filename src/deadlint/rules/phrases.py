@@ -28,16 +28,16 @@ import hashlib
 import importlib.util
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from deadlint.cache import cache_file, read_json, write_json
 from deadlint.nlp import get_nlp
 from deadlint.rules import patterns as _patterns_module
 from deadlint.rules.clauses import COORDINATORS, RELATIVE_PRONOUNS
-from deadlint.rules.matchers import AnchoredMatcher
+from deadlint.rules.matchers import AnchoredMatcher, tokens_key
 from deadlint.rules.model import PhraseData
 from deadlint.rules.patterns import (
     CompiledPattern,
@@ -86,6 +86,27 @@ class Hit:
     own_time: bool = False
 
 
+class _SentenceHit(NamedTuple):
+    entry: PhraseEntry
+    start: int  # character offsets in the sentence
+    end: int
+    own_time: bool
+
+
+@dataclass
+class _SentenceReading:
+    """What the phrase data found in one sentence: its hits, once matched, and
+    the cues and look-alikes asked of it so far (token offsets in the sentence)."""
+
+    hits: list[_SentenceHit] | None = None
+    seen: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+# Distinct sentences remembered before the readings are dropped: a bound for a
+# long-running worker (a reading is a few hundred bytes).
+_MAX_READINGS = 20_000
+
+
 @dataclass
 class _Matchers:
     phrases: AnchoredMatcher  # the entries, in entry order
@@ -123,6 +144,7 @@ class PhraseIndex:
             raise PhraseDataError(f"{origin}: {exc}") from None
         self._anchors = [self._compiled[entry.pattern].anchor for entry in self.entries]
         self._text_prefilter = TextPrefilter(self._anchors)
+        self._readings: dict[tuple[str, tuple[int, ...]], _SentenceReading] = {}
 
     def may_match(self, lowered: str) -> bool:
         """False when no phrase can match anywhere in this lowercased text, so
@@ -194,17 +216,34 @@ class PhraseIndex:
         kept: dict[str, list[Hit]] = defaultdict(list)
         if not self.entries:
             return kept
-        for sentence, _ in chunk.sentences:
-            matches = self._matchers.phrases(sentence)
-            if matches:
-                self._run_sentence(sentence, matches, kept)
+        for sentence, text in chunk.sentences:
+            reading = self._reading(sentence, text)
+            if reading.hits is None:
+                reading.hits = self._sentence_hits(sentence, reading.seen)
+            base = sentence.start_char
+            for entry, start, end, own_time in reading.hits:
+                kept[entry.rule].append(Hit(entry, base + start, base + end, text[start:end], own_time))
         return kept
 
-    def _run_sentence(self, sentence, matches: list[tuple[int, int, int]], kept: dict[str, list[Hit]]) -> None:
+    def _reading(self, sentence, text: str) -> _SentenceReading:
+        """The sentence's reading so far: one met before with the same words is
+        not matched again (drafts repeat greetings, sign-offs and macro text)."""
+        key = (text, tokens_key(sentence))
+        reading = self._readings.get(key)
+        if reading is None:
+            if len(self._readings) >= _MAX_READINGS:
+                self._readings.clear()
+            reading = self._readings[key] = _SentenceReading()
+        return reading
+
+    def _sentence_hits(self, sentence, cues: dict[str, list[tuple[int, int]]]) -> list[_SentenceHit]:
+        """The sentence's accepted hits, as character offsets in the sentence."""
+        matches = self._matchers.phrases(sentence)
+        if not matches:
+            return []
         # Longest first, so "as soon as possible" wins over the "soon" inside it; ties in entry order.
         phrase_hits = [(self.entries[i], start, end)
                        for i, start, end in sorted(matches, key=lambda m: (m[1], m[1] - m[2], m[0]))]
-        cues: dict[str, list[tuple[int, int]]] = {}
         ignored: dict[str, list[tuple[int, int]]] = {}
         taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
         accepted: list[tuple[PhraseEntry, int, int]] = []
@@ -219,10 +258,13 @@ class PhraseIndex:
                 continue
             taken[entry.rule].append((start, end))
             accepted.append((entry, start, end))
+        hits = []
         for entry, start, end in accepted:
             span = sentence[start:end]
             own_time = self._names_own_time(sentence, entry.rule, start, end, taken, cues)
-            kept[entry.rule].append(Hit(entry, span.start_char, span.end_char, span.text, own_time))
+            hits.append(_SentenceHit(entry, span.start_char - sentence.start_char,
+                                     span.end_char - sentence.start_char, own_time))
+        return hits
 
     # How far after a report-back promise its own "when" may stand: "let you know the outcome once".
     _OWN_TIME_REACH = 5
@@ -280,18 +322,15 @@ class PhraseIndex:
         pack defines the cue for this language, so a rule can fall back."""
         if cue not in self._matchers.cues:
             return None
-        return self._has_cue(sentence, cue, {})
+        return self._has_cue(sentence, cue, self._reading(sentence, sentence.text).seen)
 
     def cue_span(self, sentence, cue: str) -> tuple[int, int] | None:
         """Where in the sentence's text the first of a cue's words stands; None
         when the sentence holds none (or no pack defines the cue)."""
-        matcher = self._matchers.cues.get(cue)
-        if matcher is None:
+        if cue not in self._matchers.cues or not self.has_cue(sentence, cue):
             return None
-        spans = [sentence[start:end] for _, start, end in matcher(sentence)]
-        if not spans:
-            return None
-        first = min(spans, key=lambda span: span.start_char)
+        seen = self._reading(sentence, sentence.text).seen
+        first = sentence[slice(*min(seen[cue], key=lambda span: span[0]))]
         return first.start_char - sentence.start_char, first.end_char - sentence.start_char
 
     def _has_cue(self, sentence, cue: str, seen: dict[str, list[tuple[int, int]]]) -> bool:
