@@ -3,13 +3,17 @@ what it finds is what a first reading finds, at the sentence's own offsets."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from deadlint.config import load_policy
 from deadlint.deadlines import recognise
 from deadlint.engine import Linter
 from deadlint.rules import phrases
 from deadlint.rules.registry import RuleSet, plugin_manager
 from deadlint.sources import Source
-from conftest import REFERENCE
+
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("Europe/Helsinki"))
 
 REPEATED = "We will get back to you ASAP, and the visit is on Saturday 28 November between 8 and 15."
 DRAFTS = [
@@ -25,7 +29,7 @@ def _findings(linter: Linter, text: str) -> list[tuple]:
 
 
 def _fresh_linter() -> Linter:
-    return Linter(RuleSet(plugin_manager(), load_policy(None)), language="en", now=REFERENCE, min_severity="info")
+    return Linter(RuleSet(plugin_manager(), load_policy(None)), language="en", now=NOW, min_severity="info")
 
 
 def test_a_repeated_sentence_is_flagged_where_it_stands_in_each_draft():

@@ -105,6 +105,7 @@ class _SentenceReading:
 # Distinct sentences remembered before the readings are dropped: a bound for a
 # long-running worker (a reading is a few hundred bytes).
 _MAX_READINGS = 20_000
+_READINGS_KEY = "deadlint.readings"  # in Doc.user_data: the readings of its sentences, by token span
 
 
 @dataclass
@@ -225,15 +226,22 @@ class PhraseIndex:
                 kept[entry.rule].append(Hit(entry, base + start, base + end, text[start:end], own_time))
         return kept
 
-    def _reading(self, sentence, text: str) -> _SentenceReading:
+    def _reading(self, sentence, text: str | None = None) -> _SentenceReading:
         """The sentence's reading so far: one met before with the same words is
-        not matched again (drafts repeat greetings, sign-offs and macro text)."""
-        key = (text, tokens_key(sentence))
-        reading = self._readings.get(key)
+        not matched again (drafts repeat greetings, sign-offs and macro text).
+        Kept in its doc too, so the rules asking for cues later find it without
+        the sentence's text (a Span joins its tokens anew for it)."""
+        in_doc = sentence.doc.user_data.setdefault(_READINGS_KEY, {})
+        place = sentence.start, sentence.end
+        reading = in_doc.get(place)
         if reading is None:
-            if len(self._readings) >= _MAX_READINGS:
-                self._readings.clear()
-            reading = self._readings[key] = _SentenceReading()
+            key = (sentence.text if text is None else text, tokens_key(sentence))
+            reading = self._readings.get(key)
+            if reading is None:
+                if len(self._readings) >= _MAX_READINGS:
+                    self._readings.clear()
+                reading = self._readings[key] = _SentenceReading()
+            in_doc[place] = reading
         return reading
 
     def _sentence_hits(self, sentence, cues: dict[str, list[tuple[int, int]]]) -> list[_SentenceHit]:
@@ -322,14 +330,14 @@ class PhraseIndex:
         pack defines the cue for this language, so a rule can fall back."""
         if cue not in self._matchers.cues:
             return None
-        return self._has_cue(sentence, cue, self._reading(sentence, sentence.text).seen)
+        return self._has_cue(sentence, cue, self._reading(sentence).seen)
 
     def cue_span(self, sentence, cue: str) -> tuple[int, int] | None:
         """Where in the sentence's text the first of a cue's words stands; None
         when the sentence holds none (or no pack defines the cue)."""
         if cue not in self._matchers.cues or not self.has_cue(sentence, cue):
             return None
-        seen = self._reading(sentence, sentence.text).seen
+        seen = self._reading(sentence).seen
         first = sentence[slice(*min(seen[cue], key=lambda span: span[0]))]
         return first.start_char - sentence.start_char, first.end_char - sentence.start_char
 
