@@ -277,8 +277,9 @@ def test_tagline_under_the_name_is_part_of_the_signature(flagged, name):
     # A name and a team at the foot, then the team's tagline.
     "Pihla / Asiakaspalvelu\nVillasukka.fi – vastaamme viesteihin mahdollisimman pian\n",
     "Anna Berg | Customer Care\nWe answer ASAP, guaranteed!\n",
+    "Ida\nCustomer Happiness Team, Lumi Wear\nWe answer all messages as soon as we can\n",
 ], ids=["name-and-contacts", "title-phone-web", "contacts-on-one-line", "long-sparse-under-rule",
-        "name-slash-team", "name-pipe-team"])
+        "name-slash-team", "name-pipe-team", "name-over-team"])
 def test_name_and_contact_lines_are_a_signature_without_a_sign_off(flagged, signature):
     masked_to_the_end(flagged, signature)
 
@@ -286,6 +287,7 @@ def test_name_and_contact_lines_are_a_signature_without_a_sign_off(flagged, sign
 @pytest.mark.parametrize(("text", "line"), [
     ("Hi,\n\nStatus / next steps\nWe will fix it ASAP.\n", 4),  # a heading, not a name and team
     ("Hi,\n\nAnna / Support\nWe will fix it ASAP.\nThen we test.\nThen we ship.\nThen we bill.\n", 4),  # a section
+    ("Hi,\n\nThanks\nWe will fix it ASAP.\n", 4),  # one word over a sentence, not over a team
 ])
 def test_a_heading_with_a_slash_stays_linted(flagged, text, line):
     own_asap(flagged, text, line)

@@ -99,6 +99,9 @@ _DASHED_NAME = re.compile(r"^[ \t]*[-~/][^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]
 _NAME_AND_TEAM = re.compile(
     r"^[ \t]*[^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*)?[ \t]+[/|][ \t]+"
     r"[^\W\d_][\w&.'-]*(?:[ \t]+[\w&.'-]+){0,3}[ \t]*\r?$", re.MULTILINE)
+# "Ida" over "Customer Happiness Team, Lumi Wear": a first name alone over a team or
+# company line starts a signature the same way.
+_NAME_OVER_TEAM = re.compile(r"^[ \t]*[^\W\d_][\w'-]*[ \t]*\r?\n([^\n]+)$", re.MULTILINE)
 _TEAM_FOOT_MAX_LINES = 3
 _SIGNATURE_MAX_LINES = 8
 # Phone, fax, e-mail and web lines make a signature longer; two contacts make a block of
@@ -226,9 +229,14 @@ def _contact_block_start(text: str, end: int) -> int | None:
     return block[-1][0] if _is_signature(lines) else None
 
 
-def _capitalised(line: str) -> bool:
-    """"Pihla / Asiakaspalvelu": the name and the team's first word both capitalised."""
-    name, team = re.split(r"[ \t]+[/|][ \t]+", line.strip(), maxsplit=1)
+def _names_a_team(match: re.Match) -> bool:
+    """"Pihla / Asiakaspalvelu": the name and the team's first word both capitalised;
+    "Ida" over "Customer Happiness Team, Lumi Wear": a capitalised name over a name
+    line that is no sentence."""
+    if match.re is _NAME_OVER_TEAM:
+        team = match.group(1)
+        return match.group()[:1].isupper() and _is_name_line(team) and not _SENTENCE_LINE.match(team)
+    name, team = re.split(r"[ \t]+[/|][ \t]+", match.group().strip(), maxsplit=1)
     return name[:1].isupper() and team[:1].isupper()
 
 
@@ -277,8 +285,8 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
             spans.append((rule.start(), end))
             end = rule.start()
             break
-    named = [m for m in _NAME_AND_TEAM.finditer(text, 0, end)
-             if text.endswith(("\n\n", "\n\r\n"), 0, m.start()) and _capitalised(m.group())
+    named = [m for m in (*_NAME_AND_TEAM.finditer(text, 0, end), *_NAME_OVER_TEAM.finditer(text, 0, end))
+             if text.endswith(("\n\n", "\n\r\n"), 0, m.start()) and _names_a_team(m)
              and len(_lines_below(unquoted, m.end(), end)) <= _TEAM_FOOT_MAX_LINES]
     sign_offs = sorted([*_SIGN_OFF.finditer(text, 0, end), *_DASHED_NAME.finditer(text, 0, end), *named],
                        key=lambda m: m.start())
