@@ -265,6 +265,8 @@ def test_klo_in_english_is_a_clock_time(lint):
     ("We will update the servers of the customer portal on Sunday 29 November.", "en"),
     ("Please note: I'm on annual leave 21.12.2026–6.1.2027.", "en"),
     ("FYI: the city will close Aleksanterinkatu on Sunday 22 November from 12 to 18.", "en"),
+    ("Kuljetusauto hajosi keskiviikkona 18.11. matkalla.", "fi"),
+    ("Käynti tehty to 19.11. klo 9.30, venttiili vaihdettu.", "fi"),
 ])
 def test_facts_notices_and_others_events_are_not_promises(lint, text, lang):
     assert [f.rule for f in lint(text, lang)] == []
@@ -279,9 +281,20 @@ def test_a_number_glued_to_a_letter_is_an_identifier_not_part_of_a_date(lint):
     ("Perjantaille 25.12. osuvat tyhjennykset tehdään maanantaina 28.12.", "fi"),
     ("Loppiaisen lehdet jaetaan torstaina 7.1.", "fi"),
     ("Collections falling on Friday 25 December will be done on Monday 28 December.", "en"),
+    ("Joulupäivän pe 25.12. tyhjennykset tehdään ma 28.12.", "fi"),  # a holiday in the genitive owns them
 ])
 def test_the_slot_a_service_moves_from_is_not_promised(lint, text, lang):
     assert "non-business-day" not in [f.rule for f in lint(text, lang)]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("We guarantee the parcel reaches you before 24 December.", "en", []),
+    ("Vi levererar före lördag 28/11.", "sv", []),
+    ("Toimitamme ennen lauantaita 28.11.", "fi", []),
+    ("We will deliver the parcel by Saturday 28 November.", "en", ["non-business-day"]),
+])
+def test_a_day_the_work_comes_before_is_no_day_of_work(lint, text, lang, expected):
+    assert [f.rule for f in lint(text, lang) if f.rule == "non-business-day"] == expected
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from .calendar import BusinessCalendar
-from .lexicon import EASTER_DAYS, HOLIDAY_GENITIVES, MONTH_NAMES_EN, NAMED_DAYS, SEASONS, WEEKDAY_NAMES
+from .lexicon import BEFORE_WORDS, EASTER_DAYS, HOLIDAY_GENITIVES, MONTH_NAMES_EN, NAMED_DAYS, SEASONS, WEEKDAY_NAMES
 from .model import Check, Resolution
 
 _EN_WEEKDAYS = WEEKDAY_NAMES["en"]
@@ -75,7 +75,7 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
     # A bare time ("by 8:00") names no day: the writer means the next working one.
     # Nor does a span ("in 12 months", "within 3 days"): its last day is arithmetic.
     if res.granularity not in _DAY_LEVEL or not res.expression.names_day or res.expression.relative_phrase \
-            or res.expression.span or _holiday_not_worked(res.expression):
+            or res.expression.span or _holiday_not_worked(res.expression) or _before_the_day(res.expression):
         return
     day = res.start.date()
     holiday = calendar.holiday_name(day)
@@ -89,14 +89,23 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
 def _holiday_not_worked(expr) -> bool:
     """"Before Christmas", "över påsk", "joulupäivään mennessä", "Loppiaisen lehdet": a
     holiday named as a season, as a deadline's limit or as the owner of a noun is no
-    day of work promised. "We'll deliver it on Christmas Day" is."""
+    day of work promised ("joulupäivän pe 25.12. tyhjennykset tehdään ma 28.12." owns
+    the collections moved off it). "We'll deliver it on Christmas Day" is."""
+    text = expr.text.lower()
+    if text.split()[0] in HOLIDAY_GENITIVES[expr.lang]:
+        return True
     if not expr.holiday_name:
         return False
-    text = expr.text.lower()
-    if expr.is_deadline or text.split()[0] in HOLIDAY_GENITIVES[expr.lang]:
+    if expr.is_deadline:
         return True
     return not any(name in text for name in (*NAMED_DAYS[expr.lang], *EASTER_DAYS[expr.lang])
                    if name not in SEASONS[expr.lang])
+
+
+def _before_the_day(expr) -> bool:
+    """"before 24 December", "före julafton", "ennen 6.12.": the day named is the
+    limit, and the work is done on the days before it."""
+    return expr.is_deadline and expr.text.lower().split()[0] in BEFORE_WORDS[expr.lang]
 
 
 def _wide_window(res: Resolution, now: datetime, calendar: BusinessCalendar):

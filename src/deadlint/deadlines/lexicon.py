@@ -597,6 +597,8 @@ MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July"
 COPULAS: dict[str, tuple[str, ...]] = {"fi": ("on", "oli"), "sv": ("är", "var", "blir"), "en": ("is", "was", "will be")}
 # A clause that says no work happens on a day ("joulupäivänä maksut eivät liiku",
 # "we do not deliver on Sundays") promises nothing for it.
+# Deadline words that put the work before the day they name.
+BEFORE_WORDS: dict[str, tuple[str, ...]] = {"fi": ("ennen",), "sv": ("före", "innan"), "en": ("before",)}
 NEGATION_WORDS: dict[str, tuple[str, ...]] = {
     "fi": ("ei", "eivät", "emme", "en", "ette", "eikä"),  # not "et": in puhekieli it is "että"
     "sv": ("inte", "ej", "icke", "inga", "ingen", "inget"),
@@ -613,7 +615,8 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "tapahtunut", "tapahtuneen", "tapahtunutta", "toitte", "toit", "kävitte", "kävit", "olitte", "soititte",
            "soitit", "lähetitte", "lähetit", "tilasitte", "tilasit", "ostitte", "ostit", "maksoitte", "maksoit",
            "vaihtoi", "korjasi", "asensi", "toimitti", "lähetti", "soitti", "tarkisti", "teki", "vastasi", "huomasi",
-           "erääntyi", "erääntyivät", "yritti", "yrittivät", "tavoitti", "päästy"),
+           "erääntyi", "erääntyivät", "yritti", "yrittivät", "tavoitti", "päästy", "hajosi", "hajosivat",
+           "rikkoutui", "rikkoutuivat", "tehty"),
     "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går", "ägde",
            "lovade",
            "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",
