@@ -298,6 +298,23 @@ def test_a_day_the_work_comes_before_is_no_day_of_work(lint, text, lang, expecte
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Entries made on 19 November will need to be re-entered.", "en", []),
+    ("Orders placed on Saturday 28 November are shipped on Monday 30 November.", "en", []),
+    ("Your order will be delivered on Saturday 28 November.", "en", ["non-business-day"]),
+])
+def test_a_participle_after_a_noun_dates_the_thing_not_a_promise(lint, text, lang, expected):
+    assert [f.rule for f in lint(text, lang)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Du kan hämta nycklarna lördag 28.11 efter kl. 10.", []),
+    ("Vi återkommer söndag 29.11 med besked om när du kan hämta bilen.", ["non-business-day"]),
+])
+def test_the_customers_permission_covers_the_dates_after_it(lint, text, expected):
+    assert [f.rule for f in lint(text, "sv") if f.rule == "non-business-day"] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
     ("Liitteenä lasku perjantain 13.11. keikasta.", "fi", []),
     ("Toimitamme tilauksen perjantaina 13.11.", "fi", ["deadline-past"]),
 ])

@@ -59,8 +59,10 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         others = clauses.around(*others_cue, MAIN_CLAUSE_BREAK) if others_cue else (0, 0)
         # The customer may act on a weekend ("you can collect the keys on Saturday 28
         # November", "du kan hämta nycklarna lördag 28.11"): no work of ours is set there.
+        # Only from the permission on: in "Vi återkommer söndag 29.11 med besked om när du
+        # kan hämta bilen" the Sunday is ours.
         permission_cue = context.index.cue_span(sentence, "permission")
-        permitted = clauses.around(*permission_cue) if permission_cue else (0, 0)
+        permitted = (permission_cue[0], clauses.around(*permission_cue)[1]) if permission_cue else (0, 0)
         base = chunk.offset + sentence.start_char
         # Dates sharing a clause share its reading: computed once, so a sentence of
         # thousands of dates costs linear time, not one sentence scan per date.
@@ -104,7 +106,8 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
             quoted = reported[0] <= expression.start < reported[1]
             promised = (expression.is_deadline or commits) and not (
                 quoted or others[0] <= expression.start < others[1]
-                or _owns_a_noun(text, expression, chunk.lang)) and promise_memo[key]
+                or _owns_a_noun(text, expression, chunk.lang)
+                or _done_to_a_thing(text, expression, chunk.lang)) and promise_memo[key]
             if promised and not ahead and not expression.is_deadline:
                 # A date already past is a broken promise only if its own clause
                 # promised it, not a later clause of a long sentence.
@@ -222,6 +225,22 @@ def _owns_a_noun(text: str, expression, lang: str) -> bool:
         return False
     following = text[expression.end:expression.end + 30].split(maxsplit=1)
     return bool(following) and following[0].lower().strip(".,") not in lexicon.POSTPOSITIONS[lang]
+
+
+def _done_to_a_thing(text: str, expression, lang: str) -> bool:
+    """"Entries made on 19 November", "orders placed on Saturday": a participle right
+    after a noun says when something was (or will have been) done to it; "will be
+    delivered on Monday" has its auxiliary and promises."""
+    match = _PARTICIPLE_BEFORE.get(lang)
+    return bool(match) and match.search(text, 0, expression.start) is not None
+
+
+# A word, then a past participle and "on"/"at", right before the date; the word is no
+# auxiliary, so the participle describes it ("entries made on", not "were made on").
+_PARTICIPLE_BEFORE = {"en": re.compile(
+    r"(?<![\w'])(?!(?:be|been|being|is|are|was|were|am|will|'ll|has|have|had|get|got|gets|getting|it|they|we|i|you"
+    r"|he|she)\b)[a-z]+\s+(?:\w+ed|made|sent|paid|done|taken|bought|built|written|given|held|sold|seen|shown)"
+    r"\s+(?:on|at)\s*$", re.IGNORECASE)}
 
 
 def _holiday_moved_from(text: str, resolution, expressions, context, memo: dict) -> bool:

@@ -429,11 +429,21 @@ def _span_holding(spans: list[tuple[int, int]], index: int) -> tuple[int, int] |
 
 def _part_of_a_name(sentence, start: int, end: int) -> bool:
     """A one-word hit in a run of capitalised words inside a sentence is part of a
-    product or service name ("the Omgående Support add-on"), not the writer's time."""
-    if end - start != 1 or start == 0:
+    product or service name ("the Omgående Support add-on"), and one that a company's
+    legal form follows is part of the company's ("ASAP Kuljetus Oy"): not the writer's time."""
+    if end - start != 1:
         return False
-    word, after = sentence[start], sentence[end] if end < len(sentence) else None
-    return word.is_title and after is not None and after.is_title
+    word, rest = sentence[start], sentence[end:end + _NAME_WORDS_BEFORE_FORM + 1]
+    capitalised = [token.is_title or token.is_upper for token in rest]
+    if (word.is_title or word.is_upper) and any(
+            token.lower_ in _LEGAL_FORMS and all(capitalised[:i]) for i, token in enumerate(rest)):
+        return True
+    return start > 0 and word.is_title and bool(rest) and rest[0].is_title
+
+
+# Words of a company's name between a hit and the legal form that ends it.
+_NAME_WORDS_BEFORE_FORM = 2
+_LEGAL_FORMS = frozenset({"oy", "oyj", "ab", "abp", "ltd", "inc", "llc", "plc", "gmbh", "aps", "ky", "tmi"})
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
