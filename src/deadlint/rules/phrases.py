@@ -262,7 +262,7 @@ class PhraseIndex:
                 continue
             if entry.when and not any(self._has_cue(sentence, cue, cues) for cue in entry.when):
                 continue
-            if any(self._cue_applies(sentence, cue, start, end, cues) for cue in entry.unless):
+            if any(self._cue_applies(sentence, cue, start, end, cues, entry.rule) for cue in entry.unless):
                 continue
             taken[entry.rule].append((start, end))
             accepted.append((entry, start, end))
@@ -290,10 +290,20 @@ class PhraseIndex:
         return any(start <= cue_start <= end + self._OWN_TIME_REACH and not _overlaps(start, cue_end, others)
                    for cue_start, cue_end in seen[cue])
 
+    def _waits_for_event(self, sentence, rule: str, start: int, end: int,
+                         seen: dict[str, list[tuple[int, int]]]) -> bool:
+        """Whether the rule's ``own_time`` cue starts in or just after the hit."""
+        cue = self.rule_settings.get(rule, {}).get("own_time")
+        return bool(cue) and self._has_cue(sentence, cue, seen) and any(
+            start <= cue_start <= end + self._OWN_TIME_REACH for cue_start, _ in seen[cue])
+
     def _cue_applies(self, sentence, cue: str, start: int, end: int,
-                     seen: dict[str, list[tuple[int, int]]]) -> bool:
+                     seen: dict[str, list[tuple[int, int]]], rule: str) -> bool:
         """Whether a cue holds for the hit at tokens [start, end) of the sentence:
-        anywhere in it, or for CLAUSE_CUES with no new main clause in between."""
+        anywhere in it, or for CLAUSE_CUES with no new main clause in between. An
+        exact time before "and" belongs to the first verb when the hit waits for its
+        own event: in "we'll get it back up tonight and let you know when it works"
+        the update has no time."""
         if not self._has_cue(sentence, cue, seen):
             return False
         if cue not in CLAUSE_CUES:
@@ -305,6 +315,9 @@ class PhraseIndex:
                 continue  # "…alennukselle, jota toivoitte": the customer's wish is the discount's, not our try
             between = min(cue_end, end), max(cue_start, start)
             if not _clause_break_between(sentence, *between):
+                if (cue == "exact_time" and cue_end <= start and _coordinated(sentence, *between)
+                        and self._waits_for_event(sentence, rule, start, end, seen)):
+                    continue
                 return True
             # Someone else's words carry on into a clause joined to theirs unless we
             # speak there: "Helenin tiedotteen mukaan työt valmistuvat joulukuussa, ja
@@ -401,6 +414,11 @@ def _clause_break_between(sentence, start: int, end: int) -> bool:
                            and sentence[i + 1].lower_ in COORDINATORS):
             return True
     return False
+
+
+def _coordinated(sentence, start: int, end: int) -> bool:
+    """Whether tokens [start, end) of the sentence hold a coordinator ("and", "ja", "och")."""
+    return any(sentence[i].lower_ in COORDINATORS for i in range(start, end))
 
 
 def _relative_clauses(sentence) -> list[tuple[int, int]]:
