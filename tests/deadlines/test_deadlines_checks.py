@@ -328,3 +328,12 @@ def test_a_weekday_in_the_genitive_owns_a_noun(lint, text, lang, expected):
 ])
 def test_an_appointment_starting_on_a_weekend_is_on_a_weekend(lint, text, lang, expected):
     assert [f.rule for f in lint(text, lang)] == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Vi skickar räkningen på nytt, int senare än måndag 16.11.", "sv"),  # Finland-Swedish speech
+    ("Vi skickar räkningen på nytt, inte senare än måndag 16.11.", "sv"),
+    ("Lähetämme laskun uudelleen, ei myöhemmin kuin maanantaina 16.11.", "fi"),
+])
+def test_no_later_than_marks_a_deadline(lint, text, lang):
+    assert "deadline-past" in [f.rule for f in lint(text, lang)]

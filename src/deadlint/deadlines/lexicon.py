@@ -528,8 +528,9 @@ RELATIVE_UNITS_EN = ("minute", "minutes", "hour", "hours", "day", "days", "week"
 # --- markers ----------------------------------------------------------------
 
 DEADLINE_BEFORE: dict[str, tuple[str, ...]] = {
-    "fi": ("viimeistään", "ennen"),
-    "sv": ("senast", "senast på", "före", "innan", "till", "tills", "senast till", "fram till"),
+    "fi": ("viimeistään", "ennen", "ei myöhemmin kuin"),
+    "sv": ("senast", "senast på", "före", "innan", "till", "tills", "senast till", "fram till",
+           "inte senare än", "int senare än", "ej senare än"),  # "int" is Finland-Swedish speech
     "en": ("by", "no later than", "not later than", "before", "until", "till", "due", "due by",
            "at latest", "at the latest", "latest"),  # "at latest on Tuesday", "latest 13 November": the Nordic order
 }
