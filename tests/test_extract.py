@@ -261,6 +261,12 @@ def test_sign_off_block_is_masked(flagged, sign_off):
     own_asap(flagged, text, 3)
 
 
+def test_a_long_tagline_under_a_phone_line_is_part_of_the_signature():
+    text = ("Hej,\n\nVi byter pannorna tisdag 24 november kl. 8.\n\nMed vänlig hälsning\nPatrik Hedlund\n070-318 54 20\n"
+            "Jag läser mejl oregelbundet under dagen och svarar så snart jag kan. Vid akuta läckor, ring jouren 026-10 20 30.\n")
+    assert "snart" not in authored(text)
+
+
 @pytest.mark.parametrize("name", ["Jane Doe", "%AGENT_NAME%", "{{current_user.name}}"])
 def test_tagline_under_the_name_is_part_of_the_signature(flagged, name):
     text = f"Hi,\n\nWe will fix it ASAP.\n\nKind regards,\n{name}\nService Desk – we fix it fast, guaranteed!\n"

@@ -118,6 +118,9 @@ _NAME_MAX_WORDS = 6
 # A tagline with opening hours and a service promise runs past 80 characters;
 # a paragraph of the sender's own text is longer still.
 _SIGNATURE_MAX_WIDTH = 100
+# Under a phone or e-mail line a longer tagline is still the signature's ("Jag läser mejl
+# oregelbundet och svarar så snart jag kan. Vid akuta läckor, ring jouren 026-10 20 30.").
+_CONTACT_SIGNATURE_MAX_WIDTH = 130
 # A sentence right after a sign-off ("Thanks!" then "We will fix it ASAP.") means
 # the sign-off was a greeting, not the start of a signature. Below a name line a
 # sentence is the company's tagline ("Service Desk – we fix it fast, guaranteed!"),
@@ -244,8 +247,9 @@ def _is_signature(lines: list[str], after_name: bool = False) -> bool:
     """Whether the lines below a sign-off are a signature. A sentence right below
     a sign-off word makes that word a greeting; below a name it is a tagline."""
     longest = _CONTACT_SIGNATURE_MAX_LINES if _has_contacts(lines) else _SIGNATURE_MAX_LINES
+    width = _CONTACT_SIGNATURE_MAX_WIDTH if any(map(_is_contact_line, lines)) else _SIGNATURE_MAX_WIDTH
     return (len(lines) <= longest and (after_name or not (lines and _SENTENCE_LINE.match(lines[0])))
-            and all(len(line) <= _SIGNATURE_MAX_WIDTH and not _POSTSCRIPT.match(line) for line in lines))
+            and all(len(line) <= width and not _POSTSCRIPT.match(line) for line in lines))
 
 
 def _is_rule_signature(lines: list[str]) -> bool:
