@@ -118,9 +118,10 @@ _NAME_MAX_WORDS = 6
 # A tagline with opening hours and a service promise runs past 80 characters;
 # a paragraph of the sender's own text is longer still.
 _SIGNATURE_MAX_WIDTH = 100
-# Under a phone or e-mail line a longer tagline is still the signature's ("Jag läser mejl
-# oregelbundet och svarar så snart jag kan. Vid akuta läckor, ring jouren 026-10 20 30.").
-_CONTACT_SIGNATURE_MAX_WIDTH = 130
+# Under a sign-off or a name it may run longer ("Jag läser mejl oregelbundet och svarar så
+# snart jag kan. Vid akuta läckor, ring jouren 026-10 20 30."); under a rule line or in a
+# block of contacts with no sign-off, a line that long is the sender's own text.
+_TAGLINE_MAX_WIDTH = 130
 # A sentence right after a sign-off ("Thanks!" then "We will fix it ASAP.") means
 # the sign-off was a greeting, not the start of a signature. Below a name line a
 # sentence is the company's tagline ("Service Desk – we fix it fast, guaranteed!"),
@@ -243,11 +244,10 @@ def _names_a_team(match: re.Match) -> bool:
     return name[:1].isupper() and team[:1].isupper()
 
 
-def _is_signature(lines: list[str], after_name: bool = False) -> bool:
+def _is_signature(lines: list[str], after_name: bool = False, width: int = _SIGNATURE_MAX_WIDTH) -> bool:
     """Whether the lines below a sign-off are a signature. A sentence right below
     a sign-off word makes that word a greeting; below a name it is a tagline."""
     longest = _CONTACT_SIGNATURE_MAX_LINES if _has_contacts(lines) else _SIGNATURE_MAX_LINES
-    width = _CONTACT_SIGNATURE_MAX_WIDTH if any(map(_is_contact_line, lines)) else _SIGNATURE_MAX_WIDTH
     return (len(lines) <= longest and (after_name or not (lines and _SENTENCE_LINE.match(lines[0])))
             and all(len(line) <= width and not _POSTSCRIPT.match(line) for line in lines))
 
@@ -296,7 +296,7 @@ def quote_and_signature_spans(text: str, written: str | None = None) -> list[tup
                        key=lambda m: m.start())
     for sign_off in sign_offs:
         rest = _lines_below(unquoted, sign_off.end(), end)
-        if _is_signature(rest, after_name=sign_off.re is not _SIGN_OFF):
+        if _is_signature(rest, after_name=sign_off.re is not _SIGN_OFF, width=_TAGLINE_MAX_WIDTH):
             spans.append((sign_off.start(), end))
             end = sign_off.start()
             break
