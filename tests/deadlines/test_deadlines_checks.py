@@ -337,3 +337,12 @@ def test_an_appointment_starting_on_a_weekend_is_on_a_weekend(lint, text, lang, 
 ])
 def test_no_later_than_marks_a_deadline(lint, text, lang):
     assert "deadline-past" in [f.rule for f in lint(text, lang)]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A request holds what is still to be done, whatever participles it holds.
+    ("Kindly submit the completed form no later than Wednesday 18 November 2026.", "en", ["deadline-past"]),
+    ("Provet som togs vid ditt besök den 13 november visade ingen växt.", "sv", []),
+])
+def test_requests_and_reports_of_past_samples(lint, text, lang, expected):
+    assert [f.rule for f in lint(text, lang)] == expected

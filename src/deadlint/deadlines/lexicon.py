@@ -623,7 +623,7 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",
            "kontrollerade", "uppdaterade", "startade", "ringde", "svarade", "bytte", "började", "slutade",
            "kraschade", "märkte", "upptäckte", "inträffade", "uteblev", "missade", "glömde", "försenades",
-           "ställdes", "förföll", "förföllo", "tack för"),
+           "ställdes", "förföll", "förföllo", "tack för", "togs"),
     "en": ("was", "were", "had", "did", "sent", "deployed", "delivered", "shipped", "received", "thank you for",
            "thanks for",
            "yesterday", "last", "ago", "took", "lasted", "ran", "went", "came", "began", "ended", "happened",
@@ -729,7 +729,7 @@ FUTURE_CUES: dict[str, tuple[str, ...]] = {  # a promise wins over a past-lookin
              for done in ("booked", "confirmed", "reserved")),
            "have booked", "'ve booked", "has booked", "have reserved", "'ve reserved",
            # A request is about what is still to be done, whatever participles it holds.
-           *(f"please{also} {verb}" for also in ("", " also", " kindly")
+           *(f"{ask}{also} {verb}" for ask in ("please", "kindly") for also in ("", " also", " kindly")
              for verb in ("return", "send", "submit", "pay", "reply", "respond", "sign", "complete", "confirm",
                           "provide", "deliver"))),
 }
