@@ -231,10 +231,12 @@ def _done_to_a_thing(text: str, expression, lang: str) -> bool:
     """"Entries made on 19 November", "orders placed on Saturday": a participle right
     after a noun says when something was (or will have been) done to it; "will be
     delivered on Monday" has its auxiliary and promises."""
-    match = _PARTICIPLE_BEFORE.get(lang)
-    return bool(match) and match.search(text, 0, expression.start) is not None
+    pattern = _PARTICIPLE_BEFORE.get(lang)
+    start = max(0, expression.start - _PARTICIPLE_REACH)
+    return bool(pattern) and pattern.search(text, start, expression.start) is not None
 
 
+_PARTICIPLE_REACH = 40  # characters before a date searched: a noun, a participle and "on"
 # A word, then a past participle and "on"/"at", right before the date; the word is no
 # auxiliary, so the participle describes it ("entries made on", not "were made on").
 _PARTICIPLE_BEFORE = {"en": re.compile(
