@@ -53,3 +53,10 @@ def test_a_remembered_reading_cannot_be_changed_by_its_caller():
     first = recognise("Delivery on Tuesday 24 November.", "en")
     first.clear()
     assert len(recognise("Delivery on Tuesday 24 November.", "en")) == 1
+
+
+def test_a_huge_sentence_is_read_but_not_remembered():
+    linter = _fresh_linter()
+    text = "We will reply ASAP about " + "the server " * 200 + "and more."
+    assert [f.rule for f in linter.check(Source(path="draft.txt", text=text)).findings] == ["vague-deadline"]
+    assert not any(len(key[0]) > 1000 for key in linter.ruleset.index("en")._readings)

@@ -102,9 +102,10 @@ class _SentenceReading:
     seen: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
 
-# Distinct sentences remembered before the readings are dropped: a bound for a
-# long-running worker (a reading is a few hundred bytes).
+# Distinct sentences remembered before the readings are dropped, and the longest
+# remembered: bounds for a long-running worker (a reading is a few hundred bytes).
 _MAX_READINGS = 20_000
+_REMEMBERED_LENGTH = 1000
 _READINGS_KEY = "deadlint.readings"  # in Doc.user_data: the readings of its sentences, by token span
 
 
@@ -235,7 +236,11 @@ class PhraseIndex:
         place = sentence.start, sentence.end
         reading = in_doc.get(place)
         if reading is None:
-            key = (sentence.text if text is None else text, tokens_key(sentence))
+            text = sentence.text if text is None else text
+            if len(text) > _REMEMBERED_LENGTH:  # a huge "sentence" (a log pasted in) is read once
+                reading = in_doc[place] = _SentenceReading()
+                return reading
+            key = (text, tokens_key(sentence))
             reading = self._readings.get(key)
             if reading is None:
                 if len(self._readings) >= _MAX_READINGS:
@@ -283,19 +288,17 @@ class PhraseIndex:
         no other rule's hit from the hit's start to the cue's end: in "we'll fix it
         soon and let you know once it's done" the update waits for its own event;
         in "I'll come back to you once I get a chance" the "once" is the vague time."""
+        others = [span for other, spans in taken.items() if other != rule for span in spans]
+        return any(not _overlaps(start, cue_end, others)
+                   for cue_end in self._own_time_ends(sentence, rule, start, end, seen))
+
+    def _own_time_ends(self, sentence, rule: str, start: int, end: int,
+                       seen: dict[str, list[tuple[int, int]]]) -> list[int]:
+        """Where each of the rule's ``own_time`` cues that start in or just after the hit ends."""
         cue = self.rule_settings.get(rule, {}).get("own_time")
         if not cue or not self._has_cue(sentence, cue, seen):
-            return False
-        others = [span for other, spans in taken.items() if other != rule for span in spans]
-        return any(start <= cue_start <= end + self._OWN_TIME_REACH and not _overlaps(start, cue_end, others)
-                   for cue_start, cue_end in seen[cue])
-
-    def _waits_for_event(self, sentence, rule: str, start: int, end: int,
-                         seen: dict[str, list[tuple[int, int]]]) -> bool:
-        """Whether the rule's ``own_time`` cue starts in or just after the hit."""
-        cue = self.rule_settings.get(rule, {}).get("own_time")
-        return bool(cue) and self._has_cue(sentence, cue, seen) and any(
-            start <= cue_start <= end + self._OWN_TIME_REACH for cue_start, _ in seen[cue])
+            return []
+        return [cue_end for cue_start, cue_end in seen[cue] if start <= cue_start <= end + self._OWN_TIME_REACH]
 
     def _cue_applies(self, sentence, cue: str, start: int, end: int,
                      seen: dict[str, list[tuple[int, int]]], rule: str) -> bool:
@@ -316,7 +319,7 @@ class PhraseIndex:
             between = min(cue_end, end), max(cue_start, start)
             if not _clause_break_between(sentence, *between):
                 if (cue == "exact_time" and cue_end <= start and _coordinated(sentence, *between)
-                        and self._waits_for_event(sentence, rule, start, end, seen)):
+                        and self._own_time_ends(sentence, rule, start, end, seen)):
                     continue
                 return True
             # Someone else's words carry on into a clause joined to theirs unless we
