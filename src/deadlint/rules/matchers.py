@@ -68,6 +68,7 @@ class AnchoredMatcher:
 
 
 def _lowers(span: Span) -> set[int]:
+    """The hashes of the span's lowercase tokens, as a set for the anchor index."""
     return set(_doc_lowers(span.doc)[span.start:span.end])
 
 
