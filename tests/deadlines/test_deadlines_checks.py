@@ -346,3 +346,17 @@ def test_no_later_than_marks_a_deadline(lint, text, lang):
 ])
 def test_requests_and_reports_of_past_samples(lint, text, lang, expected):
     assert [f.rule for f in lint(text, lang)] == expected
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Din faktura skickas ut senast måndag 30.11. med förfallodag 31.12.", "sv"),
+    ("Laskun eräpäivä on su 6.12.", "fi"),
+    ("The invoice is due on Sunday 31 January 2027.", "en"),
+])
+def test_a_due_date_is_no_day_of_work(lint, text, lang):
+    assert "non-business-day" not in [f.rule for f in lint(text, lang)]
+
+
+def test_a_service_out_of_use_in_a_window_is_no_visit(lint):
+    text = "The lift will be out of service on Monday 7 December from 8:00 to 16:00 while the unit is installed."
+    assert [f.rule for f in lint(text, "en")] == []

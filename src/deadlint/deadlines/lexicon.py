@@ -598,6 +598,13 @@ MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July"
 COPULAS: dict[str, tuple[str, ...]] = {"fi": ("on", "oli"), "sv": ("är", "var", "blir"), "en": ("is", "was", "will be")}
 # A clause that says no work happens on a day ("joulupäivänä maksut eivät liiku",
 # "we do not deliver on Sundays") promises nothing for it.
+# Words that make the date after them a payment term's due date.
+DUE_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("eräpäivä", "eräpäivä on", "eräpäivänä", "eräpäivällä", "eräpäivään"),
+    "sv": ("förfallodag", "förfallodagen", "förfallodatum", "förfallodatumet", "förfaller", "förfallodag är",
+           "förfallodagen är"),
+    "en": ("due date", "due date is", "due on", "falls due on", "is due"),
+}
 # Deadline words that put the work before the day they name.
 BEFORE_WORDS: dict[str, tuple[str, ...]] = {"fi": ("ennen",), "sv": ("före", "innan"), "en": ("before",)}
 NEGATION_WORDS: dict[str, tuple[str, ...]] = {
@@ -676,7 +683,7 @@ ABSENCE_WORDS: dict[str, tuple[str, ...]] = {
            "en ole tavoitettavissa"),
     "sv": ("på semester", "är ledig", "är tjänstledig", "är frånvarande", "är inte på plats", "inte anträffbar"),
     "en": ("annual leave", "on leave", "on holiday", "on vacation", "out of office", "out of the office", "i'm away",
-           "i am away"),
+           "i am away", "out of service", "out of use", "out of order"),
 }
 # Words for holidays in general: a notice naming one ("Joulun pyhien vuoksi", "Because of
 # the Christmas holidays") moves a schedule off the holiday.

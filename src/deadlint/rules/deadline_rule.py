@@ -123,6 +123,7 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
                     continue  # a meeting from 9 to 12 is not a visit window promised to the customer
                 if rule_id == "non-business-day" and (
                         permitted[0] <= expression.start < permitted[1] or _ends_a_range(text, expressions, index)
+                        or _names_a_due_date(text, expression, chunk.lang)
                         or _negated(text[slice(*clause)], chunk.lang)
                         or _names_the_holiday(text, expression, resolution, context)
                         or _holiday_moved_from(text, resolution, expressions, context, workday_memo)):
@@ -204,6 +205,20 @@ def _ends_a_range(text: str, expressions, index: int) -> bool:
     """"pe 27.11.–su 29.11.": a stay or a period that runs over a weekend; what is
     promised for a day happens at its start."""
     return index > 0 and text[expressions[index - 1].end:expressions[index].start].strip() in _RANGE_DASHES
+
+
+def _names_a_due_date(text: str, expression, lang: str) -> bool:
+    """"förfallodag 31.12.", "eräpäivä su 6.12.", "due date: Sunday 31 January": a payment
+    term falls on whatever day it falls; nobody works on it."""
+    from deadlint.deadlines import lexicon
+
+    words = lexicon.DUE_WORDS[lang]
+    before = text[max(0, expression.start - _DUE_REACH):expression.start].lower().rstrip(" :")
+    # The grammar takes "due on" into the expression as its deadline word.
+    return before.endswith(words) or expression.text.lower().startswith(tuple(f"{word} " for word in words))
+
+
+_DUE_REACH = 25  # characters before a date searched for a due-date word
 
 
 def _told_as_target(text: str, expression, lang: str) -> bool:
