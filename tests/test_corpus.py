@@ -31,8 +31,10 @@ RECORDED_FLOORS = {
     ("holdout29", "fi"): {"wide-time-window": 0.75},
     ("holdout34", "sv"): {"no-update-time": 0.0},  # its one report-back shares a chat line with a visit time
     ("holdout38", "en"): {"overpromise": 0.62},
-    # Sets never read (docs/accuracy.md): holdout61, 62, 66, 67 and 72 scored once, after the
-    # last change of the latest round of tuning; their floors come from per-rule counts only.
+    # Sets never read (docs/accuracy.md): holdout61, 62, 66, 67 and 72 first scored before the
+    # last round of tuning, holdout75 once after it; their floors come from per-rule counts only.
+    ("holdout75", "en"): {"vague-deadline": 0.81},
+    ("holdout75", "sv"): {"all": 0.9, "vague-deadline": 0.83, "non-business-day": 0.75},
     ("holdout61", "en"): {"deadline-past": 0.8},
     ("holdout61", "sv"): {"vague-deadline": 0.81},
     ("holdout62", "sv"): {"all": 0.88, "non-business-day": 0.5},
@@ -84,7 +86,7 @@ RECORDED_FLOORS = {
     ("holdout32", "sv"): {"all": 0.77, "vague-deadline": 0.7, "no-update-time": 0.66, "overpromise": 0.66,
                           "deadline-past": 0.8, "wide-time-window": 0.8},
 }
-SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40", "holdout41", "holdout42", "holdout44", "holdout45", "holdout47", "holdout48", "holdout49", "holdout50", "holdout51", "holdout52", "holdout53", "holdout54", "holdout57", "holdout59", "holdout60", "holdout63", "holdout64", "holdout65", "holdout68", "holdout69", "holdout70", "holdout71", "holdout73", "holdout43", "holdout46", "holdout55", "holdout56", "holdout58", "holdout61", "holdout62", "holdout66", "holdout67", "holdout72")}}
+SETS = {"dev": None, **{name: name for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout16", "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "holdout22", "holdout23", "holdout24", "holdout25", "holdout26", "holdout27", "holdout28", "holdout29", "holdout30", "holdout31", "holdout32", "holdout33", "holdout34", "holdout35", "holdout36", "holdout37", "holdout38", "holdout39", "holdout40", "holdout41", "holdout42", "holdout44", "holdout45", "holdout47", "holdout48", "holdout49", "holdout50", "holdout51", "holdout52", "holdout53", "holdout54", "holdout57", "holdout59", "holdout60", "holdout63", "holdout64", "holdout65", "holdout68", "holdout69", "holdout70", "holdout71", "holdout73", "holdout43", "holdout46", "holdout55", "holdout56", "holdout58", "holdout61", "holdout62", "holdout66", "holdout67", "holdout72", "holdout75")}}
 
 
 @pytest.fixture(scope="module")
