@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from deadlint.cache import cache_file, read_json, write_json
 from deadlint.nlp import get_nlp
 from deadlint.rules import patterns as _patterns_module
-from deadlint.rules.clauses import COORDINATORS, RELATIVE_PRONOUNS
+from deadlint.rules.clauses import COORDINATORS, RELATIVE_PRONOUNS, SUBJECT_PRONOUNS
 from deadlint.rules.matchers import AnchoredMatcher, tokens_key
 from deadlint.rules.model import PhraseData
 from deadlint.rules.patterns import (
@@ -317,7 +317,9 @@ class PhraseIndex:
             if relative and not relative[0] < start < relative[1]:
                 continue  # "…alennukselle, jota toivoitte": the customer's wish is the discount's, not our try
             between = min(cue_end, end), max(cue_start, start)
-            if not _clause_break_between(sentence, *between):
+            # Told in the past ends where a new subject takes over; an exact time or someone
+            # else's words ("…within 7 working days and you will be informed…") carry on.
+            if not _clause_break_between(sentence, *between, new_subject=cue == "past"):
                 if (cue == "exact_time" and cue_end <= start and _coordinated(sentence, *between)
                         and self._own_time_ends(sentence, rule, start, end, seen)):
                     continue
@@ -409,12 +411,16 @@ def _entry(rule: str, phrase: str | dict[str, Any], shared_unless: tuple[str, ..
     )
 
 
-def _clause_break_between(sentence, start: int, end: int) -> bool:
-    """Whether tokens [start, end) of the sentence hold the start of a new main clause."""
+def _clause_break_between(sentence, start: int, end: int, *, new_subject: bool = False) -> bool:
+    """Whether tokens [start, end) of the sentence hold the start of a new main clause:
+    a semicolon, or a comma or dash before a coordinator; with ``new_subject``, also a
+    coordinator before a subject pronoun ("Vi skickade paketet i går och det kommer fram
+    i början av veckan": the past is the first clause's)."""
     for i in range(start, end):
         text = sentence[i].text
-        if text == ";" or (text in (",", "–", "—") and i + 1 < len(sentence)
-                           and sentence[i + 1].lower_ in COORDINATORS):
+        following = sentence[i + 1].lower_ if i + 1 < len(sentence) else None
+        if text == ";" or (text in (",", "–", "—") and following in COORDINATORS) or (
+                new_subject and sentence[i].lower_ in COORDINATORS and following in SUBJECT_PRONOUNS):
             return True
     return False
 
