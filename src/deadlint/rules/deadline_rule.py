@@ -210,12 +210,19 @@ def _ends_a_range(text: str, expressions, index: int) -> bool:
 def _names_a_due_date(text: str, expression, lang: str) -> bool:
     """"förfallodag 31.12.", "eräpäivä su 6.12.", "due date: Sunday 31 January": a payment
     term falls on whatever day it falls; nobody works on it."""
+    words, opening = _due_words(lang)
+    before = text[max(0, expression.start - _DUE_REACH):expression.start].lower().rstrip(" :")
+    # The grammar takes "due on" into the expression as its deadline word.
+    return before.endswith(words) or expression.text.lower().startswith(opening)
+
+
+@functools.cache
+def _due_words(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The language's due-date words, and the same as an expression's first words."""
     from deadlint.deadlines import lexicon
 
     words = lexicon.DUE_WORDS[lang]
-    before = text[max(0, expression.start - _DUE_REACH):expression.start].lower().rstrip(" :")
-    # The grammar takes "due on" into the expression as its deadline word.
-    return before.endswith(words) or expression.text.lower().startswith(tuple(f"{word} " for word in words))
+    return words, tuple(f"{word} " for word in words)
 
 
 _DUE_REACH = 25  # characters before a date searched for a due-date word
