@@ -296,6 +296,12 @@ def test_the_slot_a_service_moves_from_is_not_promised(lint, text, lang):
     ("Din faktura skickas ut senast måndag 30.11. med förfallodag 31.12.", "sv", []),
     ("Laskun eräpäivä on su 6.12.", "fi", []),
     ("The invoice is due on Sunday 31 January 2027.", "en", []),
+    # The day a state ends: an offer, a service in use, a store open until then.
+    ("Som tack får du 20 % rabatt till och med 31 december.", "sv", []),
+    ("Erbjudandet gäller t.o.m. söndag 29.11.", "sv", []),
+    ("Sauna on käytössä sunnuntaihin 29.11. asti.", "fi", []),
+    ("The old portal stays open until Sunday 29 November.", "en", []),
+    ("Vi levererar senast lördag 28.11.", "sv", ["non-business-day"]),
 ])
 def test_a_limit_or_a_due_date_is_no_day_of_work(lint, text, lang, expected):
     assert [f.rule for f in lint(text, lang) if f.rule == "non-business-day"] == expected

@@ -75,7 +75,8 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
     # A bare time ("by 8:00") names no day: the writer means the next working one.
     # Nor does a span ("in 12 months", "within 3 days"): its last day is arithmetic.
     if res.granularity not in _DAY_LEVEL or not res.expression.names_day or res.expression.relative_phrase \
-            or res.expression.span or _holiday_not_worked(res.expression) or _before_the_day(res.expression):
+            or res.expression.span or res.expression.is_until or _holiday_not_worked(res.expression) \
+            or _before_the_day(res.expression):
         return
     day = res.start.date()
     holiday = calendar.holiday_name(day)

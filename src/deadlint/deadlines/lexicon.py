@@ -530,7 +530,7 @@ RELATIVE_UNITS_EN = ("minute", "minutes", "hour", "hours", "day", "days", "week"
 DEADLINE_BEFORE: dict[str, tuple[str, ...]] = {
     "fi": ("viimeistään", "ennen", "ei myöhemmin kuin"),
     "sv": ("senast", "senast på", "före", "innan", "till", "tills", "senast till", "fram till",
-           "inte senare än", "int senare än", "ej senare än"),  # "int" is Finland-Swedish speech
+           "till och med", "t.o.m.", "t o m", "ända till", "inte senare än", "int senare än", "ej senare än"),  # "int" is Finland-Swedish speech
     "en": ("by", "no later than", "not later than", "before", "until", "till", "due", "due by",
            "at latest", "at the latest", "latest"),  # "at latest on Tuesday", "latest 13 November": the Nordic order
 }
@@ -604,6 +604,14 @@ DUE_WORDS: dict[str, tuple[str, ...]] = {
     "sv": ("förfallodag", "förfallodagen", "förfallodatum", "förfallodatumet", "förfaller", "förfallodag är",
            "förfallodagen är"),
     "en": ("due date", "due date is", "due on", "falls due on", "is due"),
+}
+# Deadline words that end a period on the day they name ("the offer is valid until
+# Sunday", "käytössä sunnuntaihin asti", "gäller t.o.m. 31 december"): a state lasts
+# until then, and nobody works on that day for it.
+UNTIL_WORDS: dict[str, tuple[str, ...]] = {
+    "fi": ("asti", "saakka"),
+    "sv": ("tills", "fram till", "till och med", "t.o.m.", "t o m", "ända till"),
+    "en": ("until", "till"),
 }
 # Deadline words that put the work before the day they name.
 BEFORE_WORDS: dict[str, tuple[str, ...]] = {"fi": ("ennen",), "sv": ("före", "innan"), "en": ("before",)}

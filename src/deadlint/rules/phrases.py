@@ -318,8 +318,11 @@ class PhraseIndex:
                 continue  # "…alennukselle, jota toivoitte": the customer's wish is the discount's, not our try
             between = min(cue_end, end), max(cue_start, start)
             # Told in the past ends where a new subject takes over; an exact time or someone
-            # else's words ("…within 7 working days and you will be informed…") carry on.
-            if not _clause_break_between(sentence, *between, new_subject=cue == "past"):
+            # else's words ("…within 7 working days and you will be informed…") carry on,
+            # and so does a time added after a comma ("ringer dig när han passerat Kungsbacka,
+            # och senast kl. 15").
+            if (not _clause_break_between(sentence, *between, new_subject=cue == "past")
+                    or cue == "exact_time" and cue_start >= end and _time_added_at_end(sentence, end, cue_start)):
                 if (cue == "exact_time" and cue_end <= start and _coordinated(sentence, *between)
                         and self._own_time_ends(sentence, rule, start, end, seen)):
                     continue
@@ -422,6 +425,20 @@ def _clause_break_between(sentence, start: int, end: int, *, new_subject: bool =
         if text == ";" or (text in (",", "–", "—") and following in COORDINATORS) or (
                 new_subject and sentence[i].lower_ in COORDINATORS and following in SUBJECT_PRONOUNS):
             return True
+    return False
+
+
+_ADDED_TIME_MAX_TOKENS = 8  # "and no later than 3 pm on Monday": a time with no verb of its own
+
+
+def _time_added_at_end(sentence, start: int, cue_start: int) -> bool:
+    """Whether the exact time at token ``cue_start`` is in words added after a comma and a
+    coordinator at the sentence's end (after the hit ending at ``start``), too few to hold
+    a clause of their own."""
+    for i in range(cue_start - 1, start, -1):
+        if sentence[i].lower_ in COORDINATORS and sentence[i - 1].text == ",":
+            words = [token for token in sentence[i + 1:] if not token.is_punct]
+            return len(words) <= _ADDED_TIME_MAX_TOKENS
     return False
 
 
