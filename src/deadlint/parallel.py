@@ -22,7 +22,11 @@ from deadlint.sources import Source, SourceError
 # Below this many drafts, starting workers costs more than it saves.
 MIN_PARALLEL_DRAFTS = 48
 BATCH = 512
-CHUNK = 16  # drafts a worker takes at a time: small enough that the last ones spread evenly
+# Drafts a worker takes at a time: a quarter of a batch's share per worker, so the
+# last ones still spread evenly, yet each message to and from a worker carries
+# dozens of drafts (at 16 a time, the parent's passing of messages cost a folder of
+# 10,000 drafts a tenth of its time).
+MAX_CHUNK = 128
 
 _linter: Linter | None = None  # set in the parent before forking; read by workers
 
@@ -56,7 +60,8 @@ def check_all(linter: Linter, items: Iterable[Source | SourceError], jobs: int) 
         batch = head
         while batch:
             sources = [item for item in batch if not isinstance(item, SourceError)]
-            in_flight.append((batch, pool.map_async(_check, sources, chunksize=CHUNK)))
+            chunk = max(1, min(MAX_CHUNK, len(sources) // (4 * jobs)))
+            in_flight.append((batch, pool.map_async(_check, sources, chunksize=chunk)))
             batch = list(islice(items, BATCH))
             if len(in_flight) > 1 or not batch:
                 yield from _in_order(*in_flight.popleft())
