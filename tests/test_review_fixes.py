@@ -45,7 +45,8 @@ def test_dates_the_customer_reported_or_named_as_past_are_not_promised(tmp_path)
     draft = write(tmp_path / "d.txt",
                   "Kerroitte olevanne mökillä lauantaina 28.11., joten sovitaan käynti maanantaille 30.11. klo 8–10.\n"
                   "Toimitamme lauantaina 28.11., kuten pyysitte.\n"
-                  "Kerromme eilen alkaneen katkon syyt, kun selvitys valmistuu.\n")
+                  "Kerromme eilen alkaneen katkon syyt, kun selvitys valmistuu.\n"
+                  "Kirjasin ylös, että olette mökillä lauantaina 28.11., joten käynti on siirretty maanantaille 30.11.\n")
     _, report, _ = check_json(draft, "--now", "2026-11-20T10:00", "--select", "non-business-day,deadline-past")
     # The cottage Saturday is the customer's; our own Saturday delivery is flagged; "eilen" is history.
     assert [(f["line"], f["rule"]) for f in report["findings"]] == [(2, "non-business-day")]

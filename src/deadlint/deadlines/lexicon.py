@@ -632,7 +632,9 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
            "soitit", "lähetitte", "lähetit", "tilasitte", "tilasit", "ostitte", "ostit", "maksoitte", "maksoit",
            "vaihtoi", "korjasi", "asensi", "toimitti", "lähetti", "soitti", "tarkisti", "teki", "vastasi", "huomasi",
            "erääntyi", "erääntyivät", "yritti", "yrittivät", "tavoitti", "päästy", "hajosi", "hajosivat",
-           "rikkoutui", "rikkoutuivat", "tehty"),
+           "rikkoutui", "rikkoutuivat", "tehty",
+           # a ticket note's bare participles: "Yritetty soittaa asiakkaalle 19.11. klo 15"
+           "yritetty", "soitettu", "jätetty", "tarkistettu", "vaihdettu"),
     "sv": ("var", "hade", "skickade", "skickades", "levererade", "levererades", "fick", "igår", "i går", "ägde",
            "lovade",
            "förra", "uppstod", "försökte", "kom", "gick", "gjorde", "blev", "installerade", "åtgärdade",

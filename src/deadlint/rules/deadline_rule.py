@@ -52,6 +52,9 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
         clauses = _Clauses(text)
         reported_cue = context.index.cue_span(sentence, "reported_request")
         reported = clauses.around(*reported_cue) if reported_cue else (0, 0)
+        if reported_cue and (that := _THAT_FOLLOWS.match(text, reported[1])):
+            # "Kirjasin ylös, että olette mökillä lauantaina 28.11.": what was said follows.
+            reported = reported[0], clauses.around(that.end(), that.end())[1]
         # Someone else's announcement governs up to a new main clause ("According to their
         # latest estimate, the repair will be completed by Sunday evening"): its dates are
         # theirs, not promised by us.
@@ -137,6 +140,8 @@ def deadline_findings(chunk: Chunk) -> list[Finding]:
 # käynti maanantaille 30.11." reports the Saturday and promises the Monday.
 # A colon does not end one: "Din nya tid är: tisdag 17 november" is one clause.
 _CLAUSE_BREAK = re.compile(r"[,;–—]\s")
+# A reporting clause's content after its comma: ", että", ", att", ", that".
+_THAT_FOLLOWS = re.compile(r"[,;–—]\s+(?:että|att|that)\b", re.IGNORECASE)
 # Past narrative is also read up to a conjunction, as either part may carry the past
 # verb: "We received it on 18 November and your refund will be processed", "Leveransen
 # lämnade lagret tisdag 17.11 och kvitterades dagen efter".
