@@ -97,6 +97,7 @@ def test_finnish_new_years_eve_is_a_working_day(fi):
 @pytest.mark.parametrize(("text", "lang", "fixture"), [
     ("maanantaina klo 8-15", "fi", "fi"), ("måndag mellan kl. 8 och 15", "sv", "sv"),
     ("Monday between 8 am and 3 pm", "en", "en"),
+    ("Thursday 26.11. during 8-14", "en", "en"),  # Nordic English for "under 8-14"
 ])
 def test_wide_time_window(text, lang, fixture, request):
     assert findings(text, lang, *request.getfixturevalue(fixture))["wide-time-window"].severity == "warning"

@@ -186,7 +186,7 @@ TIME_PREFIXES: dict[str, tuple[str, ...]] = {
     "fi": ("klo", "klo.", "kello", "kl.", "aikavälillä", "aikaikkunassa", "välillä"),
     "sv": ("kl.", "kl", "klockan", "kloc.", "tidsfönster", "tidsfönstret", "tidsintervall", "under tiden"),
     # "klo"/"kl." too: Finns and Swedes carry them into the English they write.
-    "en": ("at", "@", "time slot", "slot", "time window", "klo", "klo.", "kl."),
+    "en": ("at", "@", "time slot", "slot", "time window", "klo", "klo.", "kl.", "during"),  # "during 8-14": Nordic "under 8-14"
 }
 TIME_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
     "fi": ("-", "–", "—", "ja"),
@@ -644,7 +644,7 @@ PAST_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("was", "were", "had", "did", "sent", "deployed", "delivered", "shipped", "received", "thank you for",
            "thanks for",
            "yesterday", "last", "ago", "took", "lasted", "ran", "went", "came", "began", "ended", "happened",
-           "fell"),
+           "fell", "left", "arrived"),
 }
 # Regular past-tense endings, used only on words long enough to make them reliable.
 PAST_SUFFIXES: dict[str, tuple[str, ...]] = {

@@ -417,13 +417,14 @@ def _entry(rule: str, phrase: str | dict[str, Any], shared_unless: tuple[str, ..
 def _clause_break_between(sentence, start: int, end: int, *, new_subject: bool = False) -> bool:
     """Whether tokens [start, end) of the sentence hold the start of a new main clause:
     a semicolon, or a comma or dash before a coordinator; with ``new_subject``, also a
-    coordinator before a subject pronoun ("Vi skickade paketet i går och det kommer fram
-    i början av veckan": the past is the first clause's)."""
+    coordinator or a comma before a subject pronoun ("Vi skickade paketet i går och det
+    kommer fram i början av veckan", "Hopefully it comes on Wednesday, it was sent
+    today": the past is the other clause's)."""
     for i in range(start, end):
         text = sentence[i].text
         following = sentence[i + 1].lower_ if i + 1 < len(sentence) else None
         if text == ";" or (text in (",", "–", "—") and following in COORDINATORS) or (
-                new_subject and sentence[i].lower_ in COORDINATORS and following in SUBJECT_PRONOUNS):
+                new_subject and (sentence[i].lower_ in COORDINATORS or text == ",") and following in SUBJECT_PRONOUNS):
             return True
     return False
 
