@@ -252,7 +252,8 @@ def test_a_sentence_that_starts_like_an_app_footer_is_linted(flagged, text):
 
 
 @pytest.mark.parametrize("sign_off", ["Best regards,", "Ystävällisin terveisin", "Med vänliga hälsningar", "Thanks,",
-                                      "Bästa hälsningar", "Lämpimin terveisin", "Kh", "Vh", "Bedste hilsner", "Br,", "Rgds"])
+                                      "Bästa hälsningar", "Lämpimin terveisin", "Kh", "Vh", "Bedste hilsner", "Br,", "Rgds",
+                                      "Have a nice weekend!", "Ha en trevlig helg!", "Mukavaa viikonloppua!"])
 def test_sign_off_block_is_masked(flagged, sign_off):
     text = (f"Hi,\n\nWe will fix it ASAP.\n\n{sign_off}\nJane Doe\nSupport - replies ASAP, guaranteed\n"
             "+358 40 123 4567\n")

@@ -76,14 +76,18 @@ _LIST_FOOTER = re.compile(
     r"|avregistrera|peruuta tilaus", re.IGNORECASE,
 )
 
-# A sign-off alone on its line starts the signature block when only a few short
-# lines follow it (name, title, phone) — taglines there are not promises.
+# A sign-off (or a closing wish: "Have a nice weekend!") alone on its line starts the
+# signature block when only a few short lines follow it (name, title, phone) —
+# taglines there are not promises.
 _SIGN_OFF = re.compile(
     r"^[ \t]*+(?:(?:(?:best|kind|warm|warmest|many thanks and)[ \t]*)?(?:regards|wishes)|sincerely|yours sincerely"
     r"|yours truly|all the best|best|thanks|thank you|many thanks|cheers|thx|br|brgds|rgds|(?:best|kind) rgds"
     r"|(?:ystävällisin|parhain|lämpimin|hyvin)?[ \t]*terveisin|yst\.? ?terv\.?|t\.|terkuin|kiittäen|kiitos"
     r"|(?:med )?(?:vänliga|bästa|varma|många|hjärtliga) hälsningar|(?:med )?vänlig hälsning|hälsningar"
     r"|mvh|vh|bh|vänligen|tack"
+    # A closing wish alone on its line closes the text as a sign-off does.
+    r"|have a (?:nice|great|good|lovely) (?:day|weekend|evening|week)|ha en (?:trevlig|fin|bra|skön) (?:dag|helg|kväll|vecka)"
+    r"|trevlig helg|(?:mukavaa|hyvää|aurinkoista|rentouttavaa) (?:päivää|viikonloppua|iltaa|viikkoa|jatkoa)"
     r"|(?:med )?(?:venlig|kærlig|vennlig) hilsen|(?:venlige|bedste|mange) hilsner|hilsen|kh"
     r"|mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|liebe grüße|grüße|gruß"
     r"|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groeten|groet"
