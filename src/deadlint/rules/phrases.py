@@ -304,9 +304,9 @@ class PhraseIndex:
                      seen: dict[str, list[tuple[int, int]]], rule: str) -> bool:
         """Whether a cue holds for the hit at tokens [start, end) of the sentence:
         anywhere in it, or for CLAUSE_CUES with no new main clause in between. An
-        exact time before "and" belongs to the first verb when the hit waits for its
-        own event: in "we'll get it back up tonight and let you know when it works"
-        the update has no time."""
+        exact time before "and" or a comma belongs to the first verb when the hit waits
+        for its own event: in "we'll get it back up tonight and let you know when it
+        works" the update has no time."""
         if not self._has_cue(sentence, cue, seen):
             return False
         if cue not in CLAUSE_CUES:
@@ -444,8 +444,9 @@ def _time_added_at_end(sentence, start: int, cue_start: int) -> bool:
 
 
 def _coordinated(sentence, start: int, end: int) -> bool:
-    """Whether tokens [start, end) of the sentence hold a coordinator ("and", "ja", "och")."""
-    return any(sentence[i].lower_ in COORDINATORS for i in range(start, end))
+    """Whether tokens [start, end) of the sentence hold a coordinator ("and", "ja", "och")
+    or a comma ("tulee teille tänään, ilmottelen ku tiedän lisää")."""
+    return any(sentence[i].lower_ in COORDINATORS or sentence[i].text == "," for i in range(start, end))
 
 
 def _relative_clauses(sentence) -> list[tuple[int, int]]:
