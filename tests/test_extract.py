@@ -285,8 +285,9 @@ def test_tagline_under_the_name_is_part_of_the_signature(flagged, name):
     "Pihla / Asiakaspalvelu\nVillasukka.fi – vastaamme viesteihin mahdollisimman pian\n",
     "Anna Berg | Customer Care\nWe answer ASAP, guaranteed!\n",
     "Ida\nCustomer Happiness Team, Lumi Wear\nWe answer all messages as soon as we can\n",
+    "Lena Vik\nKundservice, Spårresor\nVi besvarar alla mejl så snart vi kan – i regel inom ett par dagar.\n",
 ], ids=["name-and-contacts", "title-phone-web", "contacts-on-one-line", "long-sparse-under-rule",
-        "name-slash-team", "name-pipe-team", "name-over-team"])
+        "name-slash-team", "name-pipe-team", "name-over-team", "full-name-over-team"])
 def test_name_and_contact_lines_are_a_signature_without_a_sign_off(flagged, signature):
     masked_to_the_end(flagged, signature)
 

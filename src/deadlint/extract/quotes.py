@@ -103,9 +103,10 @@ _DASHED_NAME = re.compile(r"^[ \t]*[-~/][^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]
 _NAME_AND_TEAM = re.compile(
     r"^[ \t]*[^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*)?[ \t]+[/|][ \t]+"
     r"[^\W\d_][\w&.'-]*(?:[ \t]+[\w&.'-]+){0,3}[ \t]*\r?$", re.MULTILINE)
-# "Ida" over "Customer Happiness Team, Lumi Wear": a first name alone over a team or
-# company line starts a signature the same way.
-_NAME_OVER_TEAM = re.compile(r"^[ \t]*[^\W\d_][\w'-]*[ \t]*\r?\n([^\n]+)$", re.MULTILINE)
+# "Ida" or "Lena Vik" over "Customer Happiness Team, Lumi Wear": a name alone (up to
+# three capitalised words) over a team or company line starts a signature the same way.
+_NAME_OVER_TEAM = re.compile(r"^[ \t]*([^\W\d_][\w'-]*(?:[ \t]+[^\W\d_][\w'-]*){0,2})[ \t]*\r?\n([^\n]+)$",
+                             re.MULTILINE)
 _TEAM_FOOT_MAX_LINES = 3
 _SIGNATURE_MAX_LINES = 8
 # Phone, fax, e-mail and web lines make a signature longer; two contacts make a block of
@@ -239,11 +240,12 @@ def _contact_block_start(text: str, end: int) -> int | None:
 
 def _names_a_team(match: re.Match) -> bool:
     """"Pihla / Asiakaspalvelu": the name and the team's first word both capitalised;
-    "Ida" over "Customer Happiness Team, Lumi Wear": a capitalised name over a name
-    line that is no sentence."""
+    "Ida" over "Customer Happiness Team, Lumi Wear": a name of capitalised words over a
+    name line that is no sentence (a phone number under a name is a contact in the text)."""
     if match.re is _NAME_OVER_TEAM:
-        team = match.group(1)
-        return match.group()[:1].isupper() and _is_name_line(team) and not _SENTENCE_LINE.match(team)
+        name, team = match.group(1, 2)
+        return all(word[:1].isupper() for word in name.split()) and team.lstrip()[:1].isalpha() \
+            and _is_name_line(team) and not _SENTENCE_LINE.match(team)
     name, team = re.split(r"[ \t]+[/|][ \t]+", match.group().strip(), maxsplit=1)
     return name[:1].isupper() and team[:1].isupper()
 
