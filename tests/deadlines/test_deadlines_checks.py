@@ -304,6 +304,9 @@ def test_the_slot_a_service_moves_from_is_not_promised(lint, text, lang):
     ("Sauna on käytössä sunnuntaihin 29.11. asti.", "fi", []),
     ("The old portal stays open until Sunday 29 November.", "en", []),
     ("Vi levererar senast lördag 28.11.", "sv", ["non-business-day"]),
+    # A day excepted from the service is not worked: "utom", "except", "paitsi".
+    ("Från måndag 4.1 kör vi som vanligt igen, utom på trettondagen onsdag 6.1.", "sv", []),
+    ("We deliver as usual from Monday 4 January, except on Wednesday 6 January.", "en", []),
 ])
 def test_a_limit_or_a_due_date_is_no_day_of_work(lint, text, lang, expected):
     assert [f.rule for f in lint(text, lang) if f.rule == "non-business-day"] == expected

@@ -616,9 +616,10 @@ UNTIL_WORDS: dict[str, tuple[str, ...]] = {
 # Deadline words that put the work before the day they name.
 BEFORE_WORDS: dict[str, tuple[str, ...]] = {"fi": ("ennen",), "sv": ("före", "innan"), "en": ("before",)}
 NEGATION_WORDS: dict[str, tuple[str, ...]] = {
-    "fi": ("ei", "eivät", "emme", "en", "ette", "eikä"),  # not "et": in puhekieli it is "että"
-    "sv": ("inte", "ej", "icke", "inga", "ingen", "inget"),
-    "en": ("not", "never", "cannot"),
+    # "except" too: "as usual again from Monday 4.1, except on Epiphany, Wednesday 6.1".
+    "fi": ("ei", "eivät", "emme", "en", "ette", "eikä", "paitsi"),  # not "et": in puhekieli it is "että"
+    "sv": ("inte", "ej", "icke", "inga", "ingen", "inget", "utom", "förutom"),
+    "en": ("not", "never", "cannot", "except"),
 }
 # Small, high-precision cues that a sentence reports the past rather than promises.
 PAST_WORDS: dict[str, tuple[str, ...]] = {
