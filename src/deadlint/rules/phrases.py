@@ -429,13 +429,14 @@ def _clause_break_between(sentence, start: int, end: int, *, new_subject: bool =
     return False
 
 
-_ADDED_TIME_MAX_TOKENS = 8  # "and no later than 3 pm on Monday": a time with no verb of its own
+_ADDED_TIME_MAX_TOKENS = 10  # "and no later than 3 pm on Monday", "och senast onsdag 25 november kl. 12 meddelar vi läget"
 
 
 def _time_added_at_end(sentence, start: int, cue_start: int) -> bool:
     """Whether the exact time at token ``cue_start`` is in words added after a comma and a
-    coordinator at the sentence's end (after the hit ending at ``start``), too few to hold
-    a clause of their own."""
+    coordinator at the sentence's end (after the hit ending at ``start``), a few words
+    that add a time to what was said ("…, and no later than 3 pm on Monday") or give
+    the same news a time ("…, och senast onsdag kl. 12 meddelar vi läget oavsett")."""
     for i in range(cue_start - 1, start, -1):
         if sentence[i].lower_ in COORDINATORS and sentence[i - 1].text == ",":
             words = [token for token in sentence[i + 1:] if not token.is_punct]
