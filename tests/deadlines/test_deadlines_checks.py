@@ -269,6 +269,8 @@ def test_klo_in_english_is_a_clock_time(lint):
     ("Kuljetusauto hajosi keskiviikkona 18.11. matkalla.", "fi"),
     ("Käynti tehty to 19.11. klo 9.30, venttiili vaihdettu.", "fi"),
     ("Yritetty soittaa asiakkaalle 19.11. klo 15, ei vastannut.", "fi"),  # a ticket note's participle
+    ("Takuuaika alkaa asennuspäivästä 12.11.2026, joten korjaamme vian.", "fi"),  # a reference date
+    ("The guarantee period is 5 years from the installation date (12 March 2024), so we will fix it.", "en"),
 ])
 def test_facts_notices_and_others_events_are_not_promises(lint, text, lang):
     assert [f.rule for f in lint(text, lang)] == []

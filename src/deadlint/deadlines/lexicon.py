@@ -670,10 +670,13 @@ PAST_SUFFIX_EXCEPTIONS: dict[str, tuple[str, ...]] = {
 # A date a term or a validity ends on is a fact of the contract, not a promise.
 VALIDITY_WORDS: dict[str, tuple[str, ...]] = {
     "fi": ("päättyy", "päättyvät", "vanhenee", "vanhenevat", "erääntyy", "erääntyvät", "voimassa",
-           "laskun päivämäärä", "laskupäivä", "tilauspäivä", "päiväys"),
+           "laskun päivämäärä", "laskupäivä", "tilauspäivä", "päiväys", "takuuaika", "asennuspäivästä",
+           "ostopäivästä", "toimituspäivästä"),
     "sv": ("löper ut", "går ut", "upphör", "förfaller", "gäller till", "gäller t.o.m.", "giltig", "giltigt",
-           "omfattas", "gällde", "fakturadatum", "orderdatum", "beställningsdatum"),
-    "en": ("invoice date", "order date", "date of invoice",
+           "omfattas", "gällde", "fakturadatum", "orderdatum", "beställningsdatum", "garantitiden", "garantitid",
+           "installationsdatum", "inköpsdatum", "köpdatum"),
+    "en": ("invoice date", "order date", "date of invoice", "guarantee period", "warranty period",
+           "purchase date", "date of purchase",
            "expires", "expire", "valid until", "valid through", "runs out", "contract ends", "subscription ends",
            "agreement ends", "period ends", "term ends", "trial ends", "renews", "renews automatically",
            "rate is fixed", "price is fixed", "is fixed for", "fixed until"),
