@@ -315,6 +315,16 @@ def test_a_limit_or_a_due_date_is_no_day_of_work(lint, text, lang, expected):
     assert [f.rule for f in lint(text, lang) if f.rule == "non-business-day"] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Written on Friday 20 November: the 17th just gone was a Tuesday, the coming one a Thursday.
+    ("I'll have the revised quote to you by tues 17th.", ["deadline-past"]),
+    ("I'll have the revised quote to you by Thursday 17th.", []),
+    ("I'll have the revised quote to you by Monday 17th.", ["weekday-mismatch"]),
+])
+def test_a_weekday_with_a_bare_day_of_month_picks_the_month_it_fits(lint, text, expected):
+    assert [f.rule for f in lint(text, "en")] == expected
+
+
 @pytest.mark.parametrize(("text", "lang", "expected"), [
     ("Entries made on 19 November will need to be re-entered.", "en", []),
     ("Orders placed on Saturday 28 November are shipped on Monday 30 November.", "en", []),

@@ -92,7 +92,7 @@ def _day(expr: TimeExpression, local_now: datetime, calendar: BusinessCalendar) 
     if expr.day is not None and expr.month is not None:
         return _coming_date(expr.day, expr.month, expr.year, today, expr.told_as_past)
     if expr.day is not None:
-        return _coming_day_of_month(expr.day, today)
+        return _coming_day_of_month(expr.day, today, expr.weekday)
     if expr.week_number is not None or expr.week_offset is not None:
         monday = _week_monday(expr, today)
         if monday is None:
@@ -133,16 +133,24 @@ def _coming_date(day: int, month: int, year: int | None, today: date, told_as_pa
     return next(d for d in candidates if (today - d).days < _STALE_DAYS)
 
 
-def _coming_day_of_month(day: int, today: date) -> date | None:
-    """"By the 15th": this month's, or next month's once this month's has gone."""
+def _coming_day_of_month(day: int, today: date, weekday: int | None = None) -> date | None:
+    """"By the 15th": this month's, or next month's once this month's has gone. With a
+    weekday, this month's gone day when only it is that weekday: "by tues 17th" written
+    on Friday the 20th is the Tuesday just past, not a Thursday next month."""
+    coming = None
     for months_ahead in range(3):  # the 31st skips months that have none
         months = today.year * 12 + today.month - 1 + months_ahead
         year, month = divmod(months, 12)
         if day <= _stdlib_calendar.monthrange(year, month + 1)[1]:
             candidate = date(year, month + 1, day)
             if candidate >= today:
-                return candidate
-    return None
+                coming = candidate
+                break
+    if weekday is not None and (coming is None or coming.weekday() != weekday) and day < today.day:
+        gone = today.replace(day=day)
+        if gone.weekday() == weekday:
+            return gone
+    return coming
 
 
 def _coming_easter_day(offset: int, year: int | None, today: date) -> date:
