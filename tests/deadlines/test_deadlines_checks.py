@@ -311,7 +311,7 @@ def test_the_slot_a_service_moves_from_is_not_promised(lint, text, lang):
     ("We deliver as usual from Monday 4 January, except on Wednesday 6 January.", "en", []),
     ("Vi flyttar era servrar till datacentret på nyårsdagen.", "sv", ["non-business-day"]),  # "flyttar" commits
 ])
-def test_a_limit_or_a_due_date_is_no_day_of_work(lint, text, lang, expected):
+def test_a_limit_a_due_date_a_period_end_or_an_exception_is_no_day_of_work(lint, text, lang, expected):
     assert [f.rule for f in lint(text, lang) if f.rule == "non-business-day"] == expected
 
 

@@ -185,8 +185,9 @@ DAY_WORD_AFTER_DATE: dict[str, tuple[str, ...]] = {  # "marraskuun 24. päivän�
 TIME_PREFIXES: dict[str, tuple[str, ...]] = {
     "fi": ("klo", "klo.", "kello", "kl.", "aikavälillä", "aikaikkunassa", "välillä"),
     "sv": ("kl.", "kl", "klockan", "kloc.", "tidsfönster", "tidsfönstret", "tidsintervall", "under tiden"),
-    # "klo"/"kl." too: Finns and Swedes carry them into the English they write.
-    "en": ("at", "@", "time slot", "slot", "time window", "klo", "klo.", "kl.", "during"),  # "during 8-14": Nordic "under 8-14"
+    # "klo"/"kl." too: Finns and Swedes carry them into the English they write, and
+    # "during 8-14" is their "under 8-14".
+    "en": ("at", "@", "time slot", "slot", "time window", "klo", "klo.", "kl.", "during"),
 }
 TIME_RANGE_JOINERS: dict[str, tuple[str, ...]] = {
     "fi": ("-", "–", "—", "ja"),
@@ -529,8 +530,8 @@ RELATIVE_UNITS_EN = ("minute", "minutes", "hour", "hours", "day", "days", "week"
 
 DEADLINE_BEFORE: dict[str, tuple[str, ...]] = {
     "fi": ("viimeistään", "ennen", "ei myöhemmin kuin"),
-    "sv": ("senast", "senast på", "före", "innan", "till", "tills", "senast till", "fram till",
-           "till och med", "t.o.m.", "t o m", "ända till", "inte senare än", "int senare än", "ej senare än"),  # "int" is Finland-Swedish speech
+    "sv": ("senast", "senast på", "före", "innan", "till", "tills", "senast till", "fram till", "till och med",
+           "t.o.m.", "t o m", "ända till", "inte senare än", "int senare än", "ej senare än"),  # "int": Finland-Swedish
     "en": ("by", "no later than", "not later than", "before", "until", "till", "due", "due by",
            "at latest", "at the latest", "latest"),  # "at latest on Tuesday", "latest 13 November": the Nordic order
 }

@@ -86,8 +86,9 @@ _SIGN_OFF = re.compile(
     r"|(?:med )?(?:vänliga|bästa|varma|många|hjärtliga) hälsningar|(?:med )?vänlig hälsning|hälsningar"
     r"|mvh|vh|bh|vänligen|tack"
     # A closing wish alone on its line closes the text as a sign-off does.
-    r"|have a (?:nice|great|good|lovely) (?:day|weekend|evening|week)|ha en (?:trevlig|fin|bra|skön) (?:dag|helg|kväll|vecka)"
-    r"|trevlig helg|(?:mukavaa|hyvää|aurinkoista|rentouttavaa) (?:päivää|viikonloppua|iltaa|viikkoa|jatkoa)"
+    r"|have a (?:nice|great|good|lovely) (?:day|weekend|evening|week)"
+    r"|ha en (?:trevlig|fin|bra|skön) (?:dag|helg|kväll|vecka)|trevlig helg"
+    r"|(?:mukavaa|hyvää|aurinkoista|rentouttavaa) (?:päivää|viikonloppua|iltaa|viikkoa|jatkoa)"
     r"|(?:med )?(?:venlig|kærlig|vennlig) hilsen|(?:venlige|bedste|mange) hilsner|hilsen|kh"
     r"|mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|liebe grüße|grüße|gruß"
     r"|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groeten|groet"

@@ -429,7 +429,9 @@ def _clause_break_between(sentence, start: int, end: int, *, new_subject: bool =
     return False
 
 
-_ADDED_TIME_MAX_TOKENS = 10  # "and no later than 3 pm on Monday", "och senast onsdag 25 november kl. 12 meddelar vi läget"
+# Words after ", and" that add a time: "and no later than 3 pm on Monday",
+# "och senast onsdag 25 november kl. 12 meddelar vi läget".
+_ADDED_TIME_MAX_TOKENS = 10
 
 
 def _time_added_at_end(sentence, start: int, cue_start: int) -> bool:
