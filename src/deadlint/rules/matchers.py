@@ -59,7 +59,9 @@ class AnchoredMatcher:
 
             if len(self._kept) >= _MAX_KEPT:
                 self._kept.clear()
-            matcher, indexes = Matcher(self._vocab), {}
+            # Not validated here: validating each pattern as it is added cost a tenth of a
+            # check on new text; tests/test_compiled_patterns.py validates them all once.
+            matcher, indexes = Matcher(self._vocab, validate=False), {}
             for i in sorted(candidates):
                 matcher.add(str(i), self._patterns[i])
                 indexes[self._vocab.strings[str(i)]] = i
