@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from .calendar import BusinessCalendar
-from .lexicon import BEFORE_WORDS, EASTER_DAYS, HOLIDAY_GENITIVES, MONTH_NAMES_EN, NAMED_DAYS, SEASONS, WEEKDAY_NAMES
+from .lexicon import (
+    BEFORE_WORDS,
+    EASTER_DAYS,
+    HOLIDAY_GENITIVES,
+    LANGUAGES,
+    MONTH_NAMES_EN,
+    NAMED_DAYS,
+    SEASONS,
+    UNTIL_WORDS,
+    WEEKDAY_NAMES,
+)
 from .model import Check, Resolution
 
 _EN_WEEKDAYS = WEEKDAY_NAMES["en"]
@@ -75,8 +85,8 @@ def _non_business_day(res: Resolution, calendar: BusinessCalendar):
     # A bare time ("by 8:00") names no day: the writer means the next working one.
     # Nor does a span ("in 12 months", "within 3 days"): its last day is arithmetic.
     if res.granularity not in _DAY_LEVEL or not res.expression.names_day or res.expression.relative_phrase \
-            or res.expression.span or res.expression.is_until or _holiday_not_worked(res.expression) \
-            or _before_the_day(res.expression):
+            or res.expression.span or _holiday_not_worked(res.expression) or _before_the_day(res.expression) \
+            or _ends_a_state(res.expression):
         return
     day = res.start.date()
     holiday = calendar.holiday_name(day)
@@ -107,6 +117,19 @@ def _before_the_day(expr) -> bool:
     """"before 24 December", "före julafton", "ennen 6.12.": the day named is the
     limit, and the work is done on the days before it."""
     return expr.is_deadline and expr.text.lower().split()[0] in BEFORE_WORDS[expr.lang]
+
+
+# "until Sunday", "t.o.m. 31 december" open an expression; "sunnuntaihin asti" closes one.
+_UNTIL_EDGES = {lang: (tuple(f"{word} " for word in UNTIL_WORDS[lang]), tuple(f" {word}" for word in UNTIL_WORDS[lang]))
+                for lang in LANGUAGES}
+
+
+def _ends_a_state(expr) -> bool:
+    """"valid until Sunday", "käytössä sunnuntaihin asti", "rabatt till och med 31 december":
+    the day a state ends, and nobody works on that day for it."""
+    opening, closing = _UNTIL_EDGES[expr.lang]
+    text = expr.text.lower()
+    return expr.is_deadline and (text.startswith(opening) or text.endswith(closing))
 
 
 def _wide_window(res: Resolution, now: datetime, calendar: BusinessCalendar):

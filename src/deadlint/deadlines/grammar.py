@@ -277,9 +277,9 @@ def _build_month_end(match: re.Match[str], months: dict, this_month: dict, bound
     return fields
 
 
-def _build_marker(match: re.Match[str], sides: dict[str, tuple[str, str]], until: set[str]) -> Fields:
+def _build_marker(match: re.Match[str], sides: dict[str, tuple[str, str]]) -> Fields:
     meaning, side = sides[_key(match.group(0))]
-    return {"marker": meaning, "side": side, "until": _key(match.group(0)) in until}
+    return {"marker": meaning, "side": side}
 
 
 def _build_duration(match: re.Match[str], counts: dict[str, float], numbers: dict[str, int],
@@ -448,7 +448,6 @@ def _grammar(lang: str) -> Grammar:
     range_joiner = _joiner(lx.WEEKDAY_RANGE_JOINERS[lang])
     time_prefix = _alt(lx.TIME_PREFIXES[lang])
     marker_sides = _marker_sides(lang)
-    until_words = {_key(word) for word in lx.UNTIL_WORDS[lang]}
     the_before_day = r"(?:the\s+)?" if lang == "en" else ""  # "February the 15th"
     case_sensitive = lx.CASE_SENSITIVE_MONTHS
 
@@ -520,7 +519,7 @@ def _grammar(lang: str) -> Grammar:
                 rf"{_alt(lx.BUSINESS_DAY_UNITS[lang])}(?:\s+(?P<after>{_alt(lx.BUSINESS_DAY_AFTER[lang])}))?{WORD_END}",
                 lambda m: _build_business_days(m, numbers), needs_of(lx.BUSINESS_DAY_UNITS[lang])),
         pattern("marker", "marker", rf"{WORD_START}{_alt(marker_sides)}(?!\w)",
-                lambda m: _build_marker(m, marker_sides, until_words)),
+                lambda m: _build_marker(m, marker_sides)),
     ]
     patterns.extend(_corpus_patterns(lang, pattern, number, numbers))
     if lang == "en":  # months have no fixed length: dateparser counts them

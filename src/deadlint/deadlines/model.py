@@ -48,7 +48,6 @@ class TimeExpression:
     is_deadline: bool = False  # a deadline marker (by, mennessä, senast, -hin ...) attaches
     is_start: bool = False  # a start marker (from, alkaen, fr.o.m.) attaches: not a deadline
     is_replaced: bool = False  # the day moved away from ("instead of", "sijaan"): not a deadline
-    is_until: bool = False  # "until", "t.o.m.", "asti": the day a state ends, no day of work
     is_opening_hours: bool = False  # "avoinna ma-pe klo 8-16": describes hours, promises nothing
     told_as_past: bool = False  # the sentence reports the past: a date without a year looks back
     date_from_context: bool = False  # a bare time that took its day from earlier in the sentence

@@ -282,7 +282,6 @@ def _expression(text: str, lang: str, group: _Group) -> TimeExpression:
     fields["is_replaced"] = "replaced" in meanings
     fields["is_deadline"] = not (fields["is_start"] or fields["is_replaced"]) and (
         "deadline" in meanings or bool(fields.get("is_deadline")))
-    fields["is_until"] = any(m.fields["until"] for m in group.markers)
     fields["is_opening_hours"] = any(t.role == "anchor" for t in group.members)
     named_day = fields.pop("named_day", None)
     if named_day and "day" not in fields:  # "julafton 24.12.": the written date rules

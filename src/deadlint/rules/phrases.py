@@ -323,7 +323,7 @@ class PhraseIndex:
             # och senast kl. 15").
             if (not _clause_break_between(sentence, *between, new_subject=cue == "past")
                     or cue == "exact_time" and cue_start >= end and _time_added_at_end(sentence, end, cue_start)):
-                if (cue == "exact_time" and cue_end <= start and _coordinated(sentence, *between)
+                if (cue == "exact_time" and cue_end <= start and _joined(sentence, *between)
                         and self._own_time_ends(sentence, rule, start, end, seen)):
                     continue
                 return True
@@ -446,7 +446,7 @@ def _time_added_at_end(sentence, start: int, cue_start: int) -> bool:
     return False
 
 
-def _coordinated(sentence, start: int, end: int) -> bool:
+def _joined(sentence, start: int, end: int) -> bool:
     """Whether tokens [start, end) of the sentence hold a coordinator ("and", "ja", "och")
     or a comma ("tulee teille tänään, ilmottelen ku tiedän lisää")."""
     return any(sentence[i].lower_ in COORDINATORS or sentence[i].text == "," for i in range(start, end))
